@@ -1,0 +1,76 @@
+// SimSystem: a simulated Power system (managed system, HMC, two VIOS, LPARs,
+// disks, paths, workload, errlog, a virtual clock) that implements the driver
+// interfaces of drivers/system.h.
+//
+// Contracts:
+// - The world is durable on its own: it lives in <home>/sim/world.json, and
+//   every world-changing call rewrites that file atomically (write a temporary,
+//   fdatasync, rename, fsync the directory) before it returns. It is never
+//   written in one batch with the journal: on a real system they are different
+//   machines, and a crash falls between them.
+// - Deterministic: the same calls on the same initial world give the same world.
+// - Each world-changing call advances the virtual clock by the simulated cost
+//   of the command (modelled on the seed article: about 11 minutes for a whole
+//   live update, about 27 s of blackout) and, unless speed is "max", sleeps
+//   cost / speed real seconds.
+// - Faults (<home>/sim/faults.json) are keyed by step name. A fault fires once
+//   unless added with --times N; its remaining count is decremented durably
+//   before it takes effect, so a crash fault does not fire again on resume.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "drivers/system.h"
+
+namespace lvu::drivers::sim {
+
+struct SimOptions {
+  // Simulated seconds per real second; 0 means "max": never sleep.
+  double speed = 0;
+  // Exit code used by crash faults (_exit).
+  int crash_exit_code = 86;
+};
+
+enum class FaultKind { kFail, kTransient, kCrashBefore, kCrashAfter };
+
+struct Fault {
+  std::string step;                       // "lpar.rename_original"
+  FaultKind kind = FaultKind::kFail;
+  FaultPoint::Phase phase = FaultPoint::Phase::kApply;
+  int times = 1;                          // remaining firings
+};
+
+const char* FaultKindName(FaultKind k);   // "fail", "transient", "crash-before", "crash-after"
+bool ParseFaultKind(const std::string& s, FaultKind* out);
+
+class SimSystem : public System {
+ public:
+  // Creates the seed article's lab under <home>/sim (replacing any previous
+  // world and faults), writes <home>/lvupdate.data (nhdisk = hdisk2,
+  // mhdisk = hdisk3, lpar_id = 98) and the fix directory <home>/fixes holding
+  // dummy.150813.epkg.Z (LU capable) and nolu.150813.epkg.Z (not LU capable).
+  // *fix_dir receives the fix directory's path.
+  static Status Init(const std::string& home, std::string* fix_dir);
+
+  // Opens an existing simulated world; NotFound (telling to run `lvupdate sim
+  // init`) when there is none.
+  static Status Open(const std::string& home, const SimOptions& options,
+                     std::unique_ptr<SimSystem>* out);
+
+  // The whole world as JSON (`sim show --json`): at least
+  //   {"clock": N, "errlog": [...], "lpars": [{"id","name","state","ifixes",
+  //    "bootlist","disks":[{"name","vg","paths":[{"adapter","status"}]}]}], ...}
+  // Keys are sorted; the same world always prints the same text.
+  virtual std::string ShowJson() = 0;
+  // A human-readable view of the same (`sim show`), lspath/lsmap-like.
+  virtual std::string ShowText() = 0;
+
+  virtual Status AddFault(const Fault& f) = 0;
+  virtual Status ListFaults(std::vector<Fault>* out) = 0;
+  virtual Status ClearFaults() = 0;
+};
+
+}  // namespace lvu::drivers::sim

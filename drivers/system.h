@@ -1,0 +1,100 @@
+// The outside world behind small interfaces: the HMC, the VIOS pair, and the
+// operating system of the partitions. actions/ reaches the world only through
+// these; drivers/sim implements them over a simulated Power system, drivers/aix
+// over the real commands.
+//
+// Contracts shared by every method:
+// - Each world-changing call is idempotent: calling it when its effect is
+//   already present changes nothing and returns OK.
+// - A call that fails returns Status::Failed (not worth retrying) or
+//   Status::Transient (retry may succeed), with the command's message.
+// - Reads never change the world.
+// - Drivers never see the journal.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "drivers/types.h"
+
+namespace lvu::drivers {
+
+class Hmc {
+ public:
+  virtual ~Hmc() = default;
+  virtual Status ListLpars(std::vector<Lpar>* out) = 0;                // lssyscfg -r lpar
+  virtual Status GetReservation(Reservation* out) = 0;
+  virtual Status Reserve(double proc_units, int mem_mb) = 0;           // reserve on the frame
+  virtual Status Release() = 0;                                        // drop the reservation
+  virtual Status RenameLpar(int id, const std::string& new_name) = 0;  // chsyscfg new_name=
+  // mksyscfg: a partition like `like_id` (resources from the reservation), not activated.
+  virtual Status CreateLpar(int new_id, int like_id, const std::string& name) = 0;
+  virtual Status DeleteLpar(int id) = 0;                               // rmsyscfg
+  // chsysstate -o on: boots from boot_disk, configures the disks it is mapped.
+  virtual Status Activate(int id, const std::string& boot_disk) = 0;
+  virtual Status Shutdown(int id) = 0;                                 // chsysstate -o shutdown --immed
+};
+
+class Vios {
+ public:
+  virtual ~Vios() = default;
+  virtual Status ListMappings(std::vector<VhostMapping>* out) = 0;     // lsmap -all
+  // Maps the vhost (and its disks) to another client partition.
+  virtual Status SetClient(const std::string& vios, const std::string& vhost, int client_id) = 0;
+};
+
+// Commands run on a partition (by lpar id): lspv, lspath, rmpath, cfgmgr,
+// alt_disk_copy, emgr, mirrorvg, bootlist, shutdown, errlog, the workload.
+class PartitionOs {
+ public:
+  virtual ~PartitionOs() = default;
+  // uname -L of the partition lvupdate runs on.
+  virtual Status CurrentLpar(int* id, std::string* name) = 0;
+  virtual Status ListDisks(std::vector<Disk>* out) = 0;                              // lspv
+  virtual Status RemovePaths(int lpar, const std::string& adapter) = 0;              // rmpath -d -p
+  virtual Status ConfigurePaths(int lpar, const std::string& adapter) = 0;           // cfgmgr -l
+  virtual Status AltDiskCopy(int lpar, const std::string& disk) = 0;                 // -> lvup_rootvg
+  virtual Status RemoveAltDisk(int lpar, const std::string& disk) = 0;               // alt_rootvg_op -X
+  virtual Status ApplyFixToAltDisk(int lpar, const std::string& disk, const Fix& fix) = 0;
+  virtual Status RemoveFixFromAltDisk(int lpar, const std::string& disk, const std::string& label) = 0;
+  virtual Status MirrorRootvg(int lpar, const std::string& disk) = 0;                // mirrorvg
+  virtual Status UnmirrorRootvg(int lpar, const std::string& disk) = 0;              // unmirrorvg
+  virtual Status FreezeWorkload(int lpar) = 0;                                       // checkpoint
+  virtual Status ThawWorkload(int lpar) = 0;
+  // The surrogate takes the mirror on `mirror_disk` as its rootvg (split from
+  // the original's) and the checkpointed workload of `from` resumes on `to`.
+  virtual Status RestartWorkload(int from, int to, const std::string& mirror_disk) = 0;
+  virtual Status SetBootlist(int lpar, const std::vector<std::string>& disks) = 0;   // bootlist -m normal
+  virtual Status Reboot(int lpar) = 0;                                               // shutdown -Fr
+  virtual Status ErrlogAdd(int lpar, const std::string& label, const std::string& text) = 0;
+  virtual Status ReadFix(const std::string& path, Fix* out) = 0;                     // emgr -p -e
+};
+
+// Where a driver may inject a fault. The executor calls Hit() just before a
+// step's world change (after its intent is durable) and just after it (before
+// it is recorded done). The real driver never injects anything.
+class FaultPoint {
+ public:
+  enum class Phase { kApply, kCompensate };
+  enum class When { kBefore, kAfter };
+  virtual ~FaultPoint() = default;
+  // OK to go on; Failed/Transient for an injected failure. A crash fault ends
+  // the process with _exit() and does not return.
+  virtual Status Hit(const std::string& step, Phase phase, When when) = 0;
+};
+
+class System {
+ public:
+  virtual ~System() = default;
+  virtual const char* name() const = 0;  // "sim" or "aix"
+  virtual Hmc& hmc() = 0;
+  virtual Vios& vios() = 0;
+  virtual PartitionOs& os() = 0;
+  virtual FaultPoint& faults() = 0;
+  // The world's clock in seconds (simulated time for sim, wall time for aix).
+  virtual int64_t ClockSeconds() = 0;
+};
+
+}  // namespace lvu::drivers

@@ -1,0 +1,73 @@
+// Plain values the drivers report about the outside world: partitions, disks,
+// paths, VIOS mappings, ifix packages. Names follow the AIX and HMC commands that
+// report them (lssyscfg, lspv, lspath, lsmap, emgr -p).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace lvu::drivers {
+
+// One path of a disk as `lspath` shows it: "Enabled hdisk1 vscsi0".
+struct Path {
+  std::string adapter;  // "vscsi0"
+  std::string status;   // "Enabled", "Missing", "Failed", "Defined"
+};
+
+// A disk as one partition sees it.
+struct LparDisk {
+  std::string name;  // "hdisk1"
+  std::vector<Path> paths;
+};
+
+// A partition as the HMC (and the partition itself) reports it.
+struct Lpar {
+  int id = 0;                          // lpar_id, 1..1000
+  std::string name;                    // "aix721534A"
+  std::string state;                   // "Running", "Not Activated", "Starting"
+  double proc_units = 0;
+  int mem_mb = 0;
+  std::string booted_from;             // disk it booted from ("" when not running)
+  std::vector<std::string> bootlist;   // bootlist -m normal -o
+  std::vector<std::string> ifixes;     // emgr -l labels of the running image
+  std::vector<LparDisk> disks;         // lspath, grouped by disk
+  std::string workload;                // "running", "frozen", "" (none)
+};
+
+// A disk (LUN) as `lspv` reports it, plus what rootvg image it holds.
+struct Disk {
+  std::string name;
+  std::string pvid;
+  int size_mb = 0;
+  std::string vg;                      // "rootvg", "lvup_rootvg", "None"...
+  bool has_image = false;              // holds a bootable rootvg image
+  std::vector<std::string> image_ifixes;  // ifixes installed in that image
+};
+
+// One vhost of a VIOS, as `lsmap -vadapter` reports it.
+struct VhostMapping {
+  std::string vios;            // "s824vio1"
+  std::string vhost;           // "vhost3"
+  int client_id = 0;           // Client Partition ID
+  std::string client_adapter;  // the client's adapter: "vscsi0"
+  std::vector<std::string> disks;  // client disk names backed through it
+};
+
+// Resources reserved on the frame for the surrogate (hmc.reserve).
+struct Reservation {
+  bool present = false;
+  double proc_units = 0;
+  int mem_mb = 0;
+};
+
+// An ifix package as `emgr -p -e FILE` describes it.
+struct Fix {
+  std::string file;         // path of the .epkg.Z
+  std::string label;        // "dummy"
+  std::string abstract;     // "Test fix for Live Update"
+  bool lu_capable = false;  // LU CAPABLE: yes|no
+  bool reboot_required = false;
+  std::vector<std::string> files;  // files it patches
+};
+
+}  // namespace lvu::drivers

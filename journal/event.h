@@ -1,0 +1,121 @@
+// Event: one record of the live update journal, as plain C++ values.
+//
+// The journal stores each Event as a Cap'n Proto `Event` (journal/events.capnp);
+// this struct is its in-memory twin, so that replay/ and actions/ never touch
+// Cap'n Proto readers or builders. The journal knows nothing of what a step
+// means: it only records what the executor tells it.
+//
+// Only the fields of `kind` are meaningful; the others keep their defaults.
+// Fields are only ever added (as in the schema), never renumbered or reused.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace lvu::journal {
+
+enum class EventKind {
+  kOpStarted,
+  kCheckResult,
+  kEstimate,
+  kStepIntent,
+  kStepDone,
+  kStepFailed,
+  kPointOfNoReturn,
+  kRollbackStarted,
+  kCompensated,
+  kOpFinished,
+};
+
+enum class Direction { kForward, kCompensate };
+
+enum class CheckOutcome { kPassed, kFailed, kInfo };
+
+enum class Outcome { kCompleted, kRolledBack, kFailedValidation, kReverted };
+
+// What an operation is: a live update, or the revert of a completed one.
+enum class OpKind { kUpdate, kRevert };
+
+struct OpStarted {
+  OpKind op_kind = OpKind::kUpdate;
+  std::string config;              // lvupdate.data text, secrets removed
+  std::vector<std::string> fixes;  // ifix file names as given
+  std::vector<std::string> plan;   // step names, in order; index = step number - 1
+  std::string driver;              // "sim" or "aix"
+  std::string host;
+  std::string tool_version;
+  std::string reverts;             // kRevert: the id of the operation reverted
+};
+
+struct CheckResult {
+  std::string name;     // stable check name, e.g. "adapters.two_sets"
+  CheckOutcome result = CheckOutcome::kPassed;
+  std::string message;  // the line as printed: "adapters can be divided ..."
+};
+
+struct Estimate {
+  int64_t blackout_s = 0;
+  int64_t global_s = 0;
+};
+
+struct StepIntent {
+  uint32_t step = 0;      // index into the plan
+  std::string action;     // step name, e.g. "lpar.rename_original"
+  std::string params;     // JSON object: what apply/compensate will use
+  uint32_t attempt = 1;   // 1 for the first try of this direction
+  Direction direction = Direction::kForward;
+};
+
+struct StepDone {
+  uint32_t step = 0;
+  std::string output;     // JSON object or text: what the step produced
+  bool recovered = false; // found done by probe after a crash
+};
+
+struct StepFailed {
+  uint32_t step = 0;
+  Direction direction = Direction::kForward;
+  std::string error;
+  bool retryable = false;
+};
+
+struct RollbackStarted {
+  std::string reason;
+  bool automatic = false;
+};
+
+struct Compensated {
+  uint32_t step = 0;
+  bool recovered = false;  // found undone by probe after a crash
+};
+
+struct OpFinished {
+  Outcome outcome = Outcome::kCompleted;
+};
+
+struct Event {
+  std::string op_id;
+  uint64_t seq = 0;      // contiguous from 0 within an operation
+  int64_t time_us = 0;   // wall clock, microseconds since the epoch
+  EventKind kind = EventKind::kOpStarted;
+
+  OpStarted op_started;
+  CheckResult check;
+  Estimate estimate;
+  StepIntent intent;
+  StepDone done;
+  StepFailed failed;
+  RollbackStarted rollback;
+  Compensated compensated;
+  OpFinished finished;
+};
+
+// Stable lower-case names, as used in the JSON export and `--kind`.
+const char* KindName(EventKind k);          // "stepIntent"
+const char* OutcomeName(Outcome o);          // "completed"
+const char* DirectionName(Direction d);      // "forward"
+const char* CheckOutcomeName(CheckOutcome c);// "PASSED"
+bool ParseKindName(const std::string& s, EventKind* out);
+
+}  // namespace lvu::journal

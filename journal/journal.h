@@ -1,0 +1,86 @@
+// Journal: the durable, append-only record of every live update operation.
+//
+// One RocksDB database under <home>/journal with three column families:
+//   events  key = op id (26 chars) + big-endian uint64 seq; value = Cap'n Proto Event
+//   ops     key = op id; value = Cap'n Proto OpSummary (status, fixes, times, last seq)
+//   default "format_version" -> "1"; "active_op" -> op id of the unfinished operation
+//
+// Contracts:
+// - Open(kWrite) takes the live update lock (<home>/journal/LVUPDATE.LOCK, an
+//   flock held for the life of the object, with the holder's pid written in it).
+//   A second writer gets Status::Busy naming that pid. kReadOnly takes no lock and
+//   may run beside a writer; it sees what was durable when it opened.
+// - Append assigns the next contiguous sequence number of the operation (0 for the
+//   first event of a new operation) and returns once the record is written; with
+//   sync = true it returns only after the write is durable (WriteOptions::sync).
+//   The event and the updated ops summary go in one atomic write batch.
+// - Reads decode every value into an aligned buffer. A value that does not decode,
+//   or whose key does not match its content, is reported as Status::Corruption
+//   naming the key; it is never skipped.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "journal/event.h"
+
+namespace lvu::journal {
+
+// What the ops column family keeps for each operation (a cache of the fold's
+// headline, kept in the same batch as the event that changed it).
+struct OpSummary {
+  std::string op_id;
+  OpKind op_kind = OpKind::kUpdate;
+  std::vector<std::string> fixes;
+  int64_t started_us = 0;
+  int64_t finished_us = 0;      // 0 while unfinished
+  bool finished = false;
+  Outcome outcome = Outcome::kCompleted;  // meaningful when finished
+  uint64_t last_seq = 0;
+  uint32_t steps_total = 0;
+  uint32_t steps_done = 0;      // stepDone events seen in the forward direction
+};
+
+class Journal {
+ public:
+  enum class Mode { kWrite, kReadOnly };
+
+  // Opens (creating in kWrite mode when absent) the journal at `dir`.
+  static Status Open(const std::string& dir, Mode mode, std::unique_ptr<Journal>* out);
+  virtual ~Journal() = default;
+
+  // A new time-ordered operation id (ULID: 26 Crockford base32 chars).
+  static std::string NewOpId();
+
+  // Appends `e` to operation e.op_id; fills e->seq and e->time_us (if 0).
+  // kOpStarted must be the first event of an operation and sets it active;
+  // kOpFinished clears the active pointer.
+  virtual Status Append(Event* e, bool sync) = 0;
+
+  // All events of `op_id` in sequence order.
+  virtual Status ReadOp(const std::string& op_id, std::vector<Event>* out) = 0;
+
+  // Summaries of every operation, newest first.
+  virtual Status ListOps(std::vector<OpSummary>* out) = 0;
+
+  // The unfinished operation, or "" when none.
+  virtual Status ActiveOp(std::string* op_id) = 0;
+
+  // The newest operation id, or NotFound when the journal is empty.
+  virtual Status LatestOp(std::string* op_id) = 0;
+
+  // Resolves a unique id prefix ("01JD" -> "01JD...") like git does.
+  virtual Status ResolveOp(const std::string& prefix, std::string* op_id) = 0;
+
+  // Number of sync writes issued since open (for benchmarks and tests).
+  virtual uint64_t sync_count() const = 0;
+};
+
+// Reads the pid written in the lock file, or 0 when there is none. Lets
+// `status` tell a running operation (lock held) from an interrupted one.
+// Returns true in *held when a live process holds the lock.
+Status LockHolder(const std::string& dir, bool* held, int* pid);
+
+}  // namespace lvu::journal
