@@ -1,0 +1,57 @@
+// Step: one world-changing unit of a live update, with three operations.
+//
+// Contracts (DESIGN.md, "Steps"):
+// - Apply changes the world through the drivers and is idempotent: when the
+//   effect is already present it changes nothing and returns OK.
+// - Probe reads the world (never the journal) and says whether the effect is
+//   present. It is how an in-flight step found after a crash is settled.
+// - Compensate undoes the effect, also idempotently. Steps past the point of
+//   no return are forward only.
+// The executor writes the step's intent to the journal, durably, before Apply
+// or Compensate; steps never see the journal.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "actions/lvupdate_data.h"
+#include "actions/op_params.h"
+#include "base/status.h"
+#include "drivers/system.h"
+#include "journal/event.h"
+
+namespace lvu::actions {
+
+// What validate needs that no other step does.
+struct ValidationInput {
+  LvupdateData data;
+  std::string fix_dir;
+  std::vector<std::string> fixes;  // file names, relative to fix_dir unless absolute
+};
+
+struct StepContext {
+  drivers::System* sys = nullptr;
+  OpParams params;                 // meaningful once validate is done
+  const ValidationInput* input = nullptr;  // validate only
+  std::vector<journal::CheckResult> checks;  // validate writes its results here
+};
+
+class Step {
+ public:
+  virtual ~Step() = default;
+  virtual const char* name() const = 0;
+  // What this step will act on, recorded in its intent (for the story in
+  // `journal show`); the executor adds the world clock.
+  virtual nlohmann::json Params(const StepContext&) const { return nlohmann::json::object(); }
+  // *output: JSON text recorded in stepDone ("" for none).
+  virtual Status Apply(StepContext& c, std::string* output) = 0;
+  virtual Status Probe(StepContext& c, bool* applied) = 0;
+  virtual Status Compensate(StepContext&) { return Status::OK(); }
+};
+
+using Plan = std::vector<std::unique_ptr<Step>>;
+
+}  // namespace lvu::actions

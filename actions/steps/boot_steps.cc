@@ -1,0 +1,59 @@
+// Boot steps: the bootlist of the updated partition, and the two steps of a
+// revert (bootlist to the retained original rootvg disk, then reboot).
+#include "actions/steps/steps.h"
+#include "actions/world_view.h"
+
+namespace lvu::actions::steps {
+namespace {
+
+using nlohmann::json;
+
+class BootlistStep : public Step {
+ public:
+  BootlistStep(const char* name, bool to_original) : name_(name), to_original_(to_original) {}
+  const char* name() const override { return name_; }
+  std::string Disk(const StepContext& c) const {
+    return to_original_ ? c.params.orig_boot_disk : c.params.mhdisk;
+  }
+  json Params(const StepContext& c) const override {
+    return {{"lpar_id", c.params.new_id}, {"bootlist", json::array({Disk(c)})}};
+  }
+  Status Apply(StepContext& c, std::string*) override {
+    return c.sys->os().SetBootlist(c.params.new_id, {Disk(c)});
+  }
+  Status Probe(StepContext& c, bool* applied) override {
+    drivers::Lpar l;
+    bool found;
+    LVU_RETURN_IF_ERROR(FindLpar(*c.sys, c.params.new_id, &l, &found));
+    *applied = found && l.bootlist == std::vector<std::string>{Disk(c)};
+    return Status::OK();
+  }
+
+ private:
+  const char* name_;
+  bool to_original_;
+};
+
+class RebootStep : public Step {
+ public:
+  const char* name() const override { return "revert.reboot"; }
+  json Params(const StepContext& c) const override {
+    return {{"lpar_id", c.params.new_id}, {"boot_disk", c.params.orig_boot_disk}};
+  }
+  Status Apply(StepContext& c, std::string*) override { return c.sys->os().Reboot(c.params.new_id); }
+  Status Probe(StepContext& c, bool* applied) override {
+    drivers::Lpar l;
+    bool found;
+    LVU_RETURN_IF_ERROR(FindLpar(*c.sys, c.params.new_id, &l, &found));
+    *applied = found && l.state == "Running" && l.booted_from == c.params.orig_boot_disk;
+    return Status::OK();
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Step> BootlistSet() { return std::make_unique<BootlistStep>("bootlist.set", false); }
+std::unique_ptr<Step> RevertBootlist() { return std::make_unique<BootlistStep>("revert.bootlist", true); }
+std::unique_ptr<Step> RevertReboot() { return std::make_unique<RebootStep>(); }
+
+}  // namespace lvu::actions::steps

@@ -1,0 +1,123 @@
+// Steps that act on partitions through the HMC: reserve resources, rename the
+// original, create, boot, shut down and delete partitions.
+#include "actions/steps/steps.h"
+#include "actions/world_view.h"
+
+namespace lvu::actions::steps {
+namespace {
+
+using nlohmann::json;
+
+class HmcReserveStep : public Step {
+ public:
+  const char* name() const override { return "hmc.reserve"; }
+  json Params(const StepContext& c) const override {
+    return {{"proc_units", c.params.proc_units}, {"mem_mb", c.params.mem_mb}};
+  }
+  Status Apply(StepContext& c, std::string*) override {
+    return c.sys->hmc().Reserve(c.params.proc_units, c.params.mem_mb);
+  }
+  Status Probe(StepContext& c, bool* applied) override {
+    drivers::Reservation r;
+    LVU_RETURN_IF_ERROR(c.sys->hmc().GetReservation(&r));
+    *applied = r.present;
+    return Status::OK();
+  }
+  Status Compensate(StepContext& c) override { return c.sys->hmc().Release(); }
+};
+
+class RenameOriginalStep : public Step {
+ public:
+  const char* name() const override { return "lpar.rename_original"; }
+  static std::string NewName(const StepContext& c) { return c.params.orig_name + "_lku0"; }
+  json Params(const StepContext& c) const override {
+    return {{"lpar_id", c.params.orig_id}, {"from", c.params.orig_name}, {"to", NewName(c)}};
+  }
+  Status Apply(StepContext& c, std::string*) override {
+    return c.sys->hmc().RenameLpar(c.params.orig_id, NewName(c));
+  }
+  Status Probe(StepContext& c, bool* applied) override {
+    drivers::Lpar l;
+    bool found;
+    LVU_RETURN_IF_ERROR(FindLpar(*c.sys, c.params.orig_id, &l, &found));
+    *applied = found && l.name == NewName(c);
+    return Status::OK();
+  }
+  Status Compensate(StepContext& c) override {
+    return c.sys->hmc().RenameLpar(c.params.orig_id, c.params.orig_name);
+  }
+};
+
+class CreateSurrogateStep : public Step {
+ public:
+  const char* name() const override { return "lpar.create_surrogate"; }
+  json Params(const StepContext& c) const override {
+    return {{"lpar_id", c.params.new_id}, {"name", c.params.orig_name}, {"like", c.params.orig_id}};
+  }
+  Status Apply(StepContext& c, std::string*) override {
+    return c.sys->hmc().CreateLpar(c.params.new_id, c.params.orig_id, c.params.orig_name);
+  }
+  Status Probe(StepContext& c, bool* applied) override {
+    drivers::Lpar l;
+    return FindLpar(*c.sys, c.params.new_id, &l, applied);
+  }
+  Status Compensate(StepContext& c) override { return c.sys->hmc().DeleteLpar(c.params.new_id); }
+};
+
+class BootSurrogateStep : public Step {
+ public:
+  const char* name() const override { return "lpar.boot_surrogate"; }
+  json Params(const StepContext& c) const override {
+    return {{"lpar_id", c.params.new_id}, {"boot_disk", c.params.nhdisk}};
+  }
+  Status Apply(StepContext& c, std::string*) override {
+    return c.sys->hmc().Activate(c.params.new_id, c.params.nhdisk);
+  }
+  Status Probe(StepContext& c, bool* applied) override {
+    drivers::Lpar l;
+    bool found;
+    LVU_RETURN_IF_ERROR(FindLpar(*c.sys, c.params.new_id, &l, &found));
+    *applied = found && l.state == "Running";
+    return Status::OK();
+  }
+  Status Compensate(StepContext& c) override { return c.sys->hmc().Shutdown(c.params.new_id); }
+};
+
+class ShutdownOriginalStep : public Step {
+ public:
+  const char* name() const override { return "lpar.shutdown_original"; }
+  json Params(const StepContext& c) const override { return {{"lpar_id", c.params.orig_id}}; }
+  Status Apply(StepContext& c, std::string*) override { return c.sys->hmc().Shutdown(c.params.orig_id); }
+  Status Probe(StepContext& c, bool* applied) override {
+    drivers::Lpar l;
+    bool found;
+    LVU_RETURN_IF_ERROR(FindLpar(*c.sys, c.params.orig_id, &l, &found));
+    *applied = !found || l.state != "Running";
+    return Status::OK();
+  }
+};
+
+class DeleteOriginalStep : public Step {
+ public:
+  const char* name() const override { return "lpar.delete_original"; }
+  json Params(const StepContext& c) const override { return {{"lpar_id", c.params.orig_id}}; }
+  Status Apply(StepContext& c, std::string*) override { return c.sys->hmc().DeleteLpar(c.params.orig_id); }
+  Status Probe(StepContext& c, bool* applied) override {
+    drivers::Lpar l;
+    bool found;
+    LVU_RETURN_IF_ERROR(FindLpar(*c.sys, c.params.orig_id, &l, &found));
+    *applied = !found;
+    return Status::OK();
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Step> HmcReserve() { return std::make_unique<HmcReserveStep>(); }
+std::unique_ptr<Step> RenameOriginal() { return std::make_unique<RenameOriginalStep>(); }
+std::unique_ptr<Step> CreateSurrogate() { return std::make_unique<CreateSurrogateStep>(); }
+std::unique_ptr<Step> BootSurrogate() { return std::make_unique<BootSurrogateStep>(); }
+std::unique_ptr<Step> ShutdownOriginal() { return std::make_unique<ShutdownOriginalStep>(); }
+std::unique_ptr<Step> DeleteOriginal() { return std::make_unique<DeleteOriginalStep>(); }
+
+}  // namespace lvu::actions::steps

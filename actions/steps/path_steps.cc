@@ -1,0 +1,102 @@
+// Steps that move disk paths: half of the adapters leave the original for the
+// surrogate (path.split, disk.assign), and once the original is gone the other
+// half follows (path.restore), so every disk has two paths again.
+#include "actions/steps/steps.h"
+#include "actions/world_view.h"
+
+namespace lvu::actions::steps {
+namespace {
+
+using nlohmann::json;
+
+json Adapters(const std::vector<VhostRef>& refs) {
+  json a = json::array();
+  for (const auto& r : refs) a.push_back(r.vios + "/" + r.vhost + " (" + r.adapter + ")");
+  return a;
+}
+
+class PathSplitStep : public Step {
+ public:
+  const char* name() const override { return "path.split"; }
+  json Params(const StepContext& c) const override {
+    return {{"lpar_id", c.params.orig_id}, {"remove", Adapters(c.params.move)}};
+  }
+  Status Apply(StepContext& c, std::string*) override {
+    for (const auto& r : c.params.move) {
+      LVU_RETURN_IF_ERROR(c.sys->os().RemovePaths(c.params.orig_id, r.adapter));
+    }
+    return Status::OK();
+  }
+  Status Probe(StepContext& c, bool* applied) override {
+    drivers::Lpar l;
+    bool found;
+    LVU_RETURN_IF_ERROR(FindLpar(*c.sys, c.params.orig_id, &l, &found));
+    *applied = found;
+    for (const auto& r : c.params.move) *applied = *applied && NoDiskHasPath(l, r.adapter);
+    return Status::OK();
+  }
+  Status Compensate(StepContext& c) override {
+    for (const auto& r : c.params.move) {
+      LVU_RETURN_IF_ERROR(c.sys->os().ConfigurePaths(c.params.orig_id, r.adapter));
+    }
+    return Status::OK();
+  }
+};
+
+class DiskAssignStep : public Step {
+ public:
+  const char* name() const override { return "disk.assign"; }
+  json Params(const StepContext& c) const override {
+    return {{"to_lpar", c.params.new_id}, {"adapters", Adapters(c.params.move)}};
+  }
+  Status Apply(StepContext& c, std::string*) override { return MapAll(c, c.params.new_id); }
+  Status Probe(StepContext& c, bool* applied) override {
+    *applied = true;
+    for (const auto& r : c.params.move) {
+      drivers::VhostMapping m;
+      LVU_RETURN_IF_ERROR(FindMapping(*c.sys, r.vios, r.vhost, &m));
+      *applied = *applied && m.client_id == c.params.new_id;
+    }
+    return Status::OK();
+  }
+  Status Compensate(StepContext& c) override { return MapAll(c, c.params.orig_id); }
+
+ private:
+  static Status MapAll(StepContext& c, int client) {
+    for (const auto& r : c.params.move) {
+      LVU_RETURN_IF_ERROR(c.sys->vios().SetClient(r.vios, r.vhost, client));
+    }
+    return Status::OK();
+  }
+};
+
+class PathRestoreStep : public Step {
+ public:
+  const char* name() const override { return "path.restore"; }
+  json Params(const StepContext& c) const override {
+    return {{"lpar_id", c.params.new_id}, {"adapters", Adapters(c.params.keep)}};
+  }
+  Status Apply(StepContext& c, std::string*) override {
+    for (const auto& r : c.params.keep) {
+      LVU_RETURN_IF_ERROR(c.sys->vios().SetClient(r.vios, r.vhost, c.params.new_id));
+      LVU_RETURN_IF_ERROR(c.sys->os().ConfigurePaths(c.params.new_id, r.adapter));
+    }
+    return Status::OK();
+  }
+  Status Probe(StepContext& c, bool* applied) override {
+    drivers::Lpar l;
+    bool found;
+    LVU_RETURN_IF_ERROR(FindLpar(*c.sys, c.params.new_id, &l, &found));
+    *applied = found;
+    for (const auto& r : c.params.keep) *applied = *applied && AllDisksHavePath(l, r.adapter);
+    return Status::OK();
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Step> PathSplit() { return std::make_unique<PathSplitStep>(); }
+std::unique_ptr<Step> DiskAssign() { return std::make_unique<DiskAssignStep>(); }
+std::unique_ptr<Step> PathRestore() { return std::make_unique<PathRestoreStep>(); }
+
+}  // namespace lvu::actions::steps
