@@ -135,6 +135,10 @@ void Apply(OperationState* s, const journal::Event& e) {
       }
       break;
     case EventKind::kCheckResult:
+      // A re-run validation replaces the result of a check of the same name.
+      for (auto it = s->checks.begin(); it != s->checks.end();) {
+        it = it->name == e.check.name ? s->checks.erase(it) : it + 1;
+      }
       s->checks.push_back(e.check);
       if (e.check.result == journal::CheckOutcome::kFailed) s->validation_failed = true;
       break;

@@ -1,0 +1,398 @@
+#include "actions/executor.h"
+
+#include <spdlog/spdlog.h>
+
+#include <nlohmann/json.hpp>
+
+#include "actions/op_timing.h"
+#include "replay/fold.h"
+
+namespace lvu::actions {
+
+using journal::Direction;
+using journal::Event;
+using journal::EventKind;
+using replay::Move;
+using replay::StepState;
+using FaultPhase = drivers::FaultPoint::Phase;
+using FaultWhen = drivers::FaultPoint::When;
+
+struct Executor::Session {
+  std::string op_id;
+  replay::OperationState state;
+  Plan plan;
+  replay::Policy policy;
+  StepContext ctx;
+  ValidationInput input;  // rebuilt from opStarted while validate is not done
+};
+
+int ExitCode(Ending e) {
+  switch (e) {
+    case Ending::kCompleted:
+    case Ending::kReverted:
+    case Ending::kNothingToDo: return 0;
+    case Ending::kFailedValidation: return 3;
+    case Ending::kRolledBack: return 4;
+    case Ending::kInterrupted: return 5;
+  }
+  return 1;
+}
+
+const char* EndingName(Ending e) {
+  switch (e) {
+    case Ending::kCompleted: return "completed";
+    case Ending::kRolledBack: return "rolled_back";
+    case Ending::kFailedValidation: return "failed_validation";
+    case Ending::kReverted: return "reverted";
+    case Ending::kInterrupted: return "interrupted";
+    case Ending::kNothingToDo: return "nothing_to_do";
+  }
+  return "?";
+}
+
+Executor::Executor(journal::Journal* journal, drivers::System* sys, Observer* observer, Settings settings)
+    : journal_(journal), sys_(sys), observer_(observer), settings_(std::move(settings)) {}
+
+namespace {
+
+Event NewEvent(const std::string& op, EventKind kind) {
+  Event e;
+  e.op_id = op;
+  e.kind = kind;
+  return e;
+}
+
+// The JSON object `text` (or an empty one) with the world clock added.
+std::string WithClock(const std::string& text, int64_t clock) {
+  nlohmann::json j = text.empty() ? nlohmann::json::object() : nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object()) j = nlohmann::json{{"text", text}};
+  j["clock_s"] = clock;
+  return j.dump();
+}
+
+Ending EndingOf(journal::Outcome o) {
+  switch (o) {
+    case journal::Outcome::kCompleted: return Ending::kCompleted;
+    case journal::Outcome::kRolledBack: return Ending::kRolledBack;
+    case journal::Outcome::kFailedValidation: return Ending::kFailedValidation;
+    case journal::Outcome::kReverted: return Ending::kReverted;
+  }
+  return Ending::kInterrupted;
+}
+
+}  // namespace
+
+Status Executor::Append(Session* s, Event e, bool sync) {
+  e.op_id = s->op_id;
+  Status st = journal_->Append(&e, sync);
+  if (!st.ok()) return st.WithContext("cannot write the journal");
+  replay::Apply(&s->state, e);
+  spdlog::info("{} seq {} {}", s->op_id, e.seq, journal::KindName(e.kind));
+  if (observer_ != nullptr) observer_->OnEvent(e, s->state);
+  return Status::OK();
+}
+
+Status Executor::Load(const std::string& op_id, Session* s) {
+  std::vector<Event> events;
+  LVU_RETURN_IF_ERROR(journal_->ReadOp(op_id, &events));
+  s->op_id = op_id;
+  s->state = replay::Fold(events);
+  if (!s->state.started) return Status::Corruption("operation " + op_id + " has no opStarted record");
+  if (!s->state.anomalies.empty()) {
+    return Status::Corruption("operation " + op_id + ": " + s->state.anomalies.front() +
+                              " (run `lvupdate journal verify`)");
+  }
+  journal::OpKind kind = s->state.info.op_kind;
+  s->plan = MakePlan(kind);
+  if (StepNames(s->plan) != s->state.info.plan) {
+    return Status::Corruption("operation " + op_id + " was recorded with a plan this lvupdate does not know");
+  }
+  s->policy.max_attempts = settings_.max_attempts;
+  s->policy.auto_rollback = settings_.auto_rollback;
+  s->policy.ponr_step = PointOfNoReturnStep(kind);
+  for (const auto& st : s->state.steps) {
+    s->policy.base_attempts.push_back(st.attempts);
+    s->policy.base_compensate_attempts.push_back(st.compensate_attempts);
+  }
+  s->ctx.sys = sys_;
+  // The parameters: decided by validate, in this operation or, for a revert,
+  // in the update it reverts.
+  const replay::OperationState* source = &s->state;
+  replay::OperationState reverted;
+  if (kind == journal::OpKind::kRevert) {
+    std::vector<Event> ev;
+    LVU_RETURN_IF_ERROR(journal_->ReadOp(s->state.info.reverts, &ev));
+    reverted = replay::Fold(ev);
+    source = &reverted;
+  }
+  if (!source->steps.empty() && source->steps[0].state == StepState::kDone) {
+    LVU_RETURN_IF_ERROR(OpParams::FromJson(source->steps[0].output, &s->ctx.params));
+  } else if (kind == journal::OpKind::kUpdate) {
+    LVU_RETURN_IF_ERROR(ParseLvupdateData(s->state.info.config, "lvupdate.data (as journaled)", &s->input.data));
+    s->input.fixes = s->state.info.fixes;
+    s->ctx.input = &s->input;
+  } else {
+    return Status::Corruption("revert " + op_id + " refers to " + s->state.info.reverts +
+                              ", whose parameters are not recorded");
+  }
+  return Status::OK();
+}
+
+Status Executor::ApplyStep(Session* s, uint32_t index) {
+  Step& step = *s->plan[index];
+  Event intent = NewEvent(s->op_id, EventKind::kStepIntent);
+  intent.intent.step = index;
+  intent.intent.action = step.name();
+  intent.intent.params = WithClock(step.Params(s->ctx).dump(), sys_->ClockSeconds());
+  intent.intent.attempt = s->state.steps[index].attempts + 1;
+  intent.intent.direction = Direction::kForward;
+  LVU_RETURN_IF_ERROR(Append(s, intent, /*sync=*/true));
+
+  s->ctx.checks.clear();
+  std::string output;
+  Status st = sys_->faults().Hit(step.name(), FaultPhase::kApply, FaultWhen::kBefore);
+  if (st.ok()) st = step.Apply(s->ctx, &output);
+  if (st.ok()) st = sys_->faults().Hit(step.name(), FaultPhase::kApply, FaultWhen::kAfter);
+  for (const auto& c : s->ctx.checks) {
+    Event e = NewEvent(s->op_id, EventKind::kCheckResult);
+    e.check = c;
+    LVU_RETURN_IF_ERROR(Append(s, e, false));
+  }
+  if (st.ok()) {
+    Event done = NewEvent(s->op_id, EventKind::kStepDone);
+    done.done.step = index;
+    done.done.output = WithClock(output, sys_->ClockSeconds());
+    // Not synced: if it is lost, probe finds the step applied after a crash;
+    // the next intent's sync makes it durable.
+    return Append(s, done, false);
+  }
+  spdlog::warn("{} step {} failed: {}", s->op_id, step.name(), st.ToString());
+  Event failed = NewEvent(s->op_id, EventKind::kStepFailed);
+  failed.failed.step = index;
+  failed.failed.direction = Direction::kForward;
+  failed.failed.error = st.message();
+  failed.failed.retryable = st.IsTransient();
+  return Append(s, failed, false);
+}
+
+Status Executor::CompensateStep(Session* s, uint32_t index) {
+  Step& step = *s->plan[index];
+  Event intent = NewEvent(s->op_id, EventKind::kStepIntent);
+  intent.intent.step = index;
+  intent.intent.action = step.name();
+  intent.intent.params = WithClock(step.Params(s->ctx).dump(), sys_->ClockSeconds());
+  intent.intent.attempt = s->state.steps[index].compensate_attempts + 1;
+  intent.intent.direction = Direction::kCompensate;
+  LVU_RETURN_IF_ERROR(Append(s, intent, /*sync=*/true));
+
+  Status st = sys_->faults().Hit(step.name(), FaultPhase::kCompensate, FaultWhen::kBefore);
+  if (st.ok()) st = step.Compensate(s->ctx);
+  if (st.ok()) st = sys_->faults().Hit(step.name(), FaultPhase::kCompensate, FaultWhen::kAfter);
+  if (st.ok()) {
+    Event c = NewEvent(s->op_id, EventKind::kCompensated);
+    c.compensated.step = index;
+    return Append(s, c, false);
+  }
+  spdlog::warn("{} compensation of {} failed: {}", s->op_id, step.name(), st.ToString());
+  Event failed = NewEvent(s->op_id, EventKind::kStepFailed);
+  failed.failed.step = index;
+  failed.failed.direction = Direction::kCompensate;
+  failed.failed.error = st.message();
+  failed.failed.retryable = st.IsTransient();
+  return Append(s, failed, false);
+}
+
+void Executor::Fill(const Session& s, OpResult* r) {
+  r->op_id = s.op_id;
+  OpTiming t = TimingOf(s.state);
+  r->clock_start_s = t.start_s;
+  r->clock_end_s = t.end_s;
+  r->blackout_s = t.blackout_s();
+  r->ending = s.state.finished ? EndingOf(s.state.outcome) : Ending::kInterrupted;
+  if (s.state.rolling_back && r->reason.empty()) r->reason = s.state.rollback.reason;
+}
+
+Status Executor::Drive(Session* s, OpResult* result) {
+  for (;;) {
+    Move m = replay::Decide(s->state, s->policy);
+    switch (m.kind) {
+      case Move::Kind::kNothing:
+        Fill(*s, result);
+        return Status::OK();
+      case Move::Kind::kProbe: {
+        bool applied = false;
+        Status st = s->plan[m.step]->Probe(s->ctx, &applied);
+        if (!st.ok()) {
+          result->reason = "cannot probe step " + std::string(s->plan[m.step]->name()) + ": " + st.message();
+          Fill(*s, result);
+          return Status::OK();
+        }
+        if (applied) {
+          Event done = NewEvent(s->op_id, EventKind::kStepDone);
+          done.done.step = m.step;
+          done.done.recovered = true;
+          done.done.output = WithClock("", sys_->ClockSeconds());
+          LVU_RETURN_IF_ERROR(Append(s, done, false));
+        } else {
+          LVU_RETURN_IF_ERROR(ApplyStep(s, m.step));
+        }
+        break;
+      }
+      case Move::Kind::kApply:
+        LVU_RETURN_IF_ERROR(ApplyStep(s, m.step));
+        break;
+      case Move::Kind::kMarkPointOfNoReturn:
+        LVU_RETURN_IF_ERROR(Append(s, NewEvent(s->op_id, EventKind::kPointOfNoReturn), true));
+        break;
+      case Move::Kind::kStartRollback: {
+        Event e = NewEvent(s->op_id, EventKind::kRollbackStarted);
+        e.rollback.reason = m.reason;
+        e.rollback.automatic = true;
+        LVU_RETURN_IF_ERROR(Append(s, e, true));
+        break;
+      }
+      case Move::Kind::kProbeCompensate: {
+        bool applied = false;
+        Status st = s->plan[m.step]->Probe(s->ctx, &applied);
+        if (!st.ok()) {
+          result->reason = "cannot probe step " + std::string(s->plan[m.step]->name()) + ": " + st.message();
+          Fill(*s, result);
+          return Status::OK();
+        }
+        if (applied) {
+          LVU_RETURN_IF_ERROR(CompensateStep(s, m.step));
+        } else {
+          Event c = NewEvent(s->op_id, EventKind::kCompensated);
+          c.compensated.step = m.step;
+          c.compensated.recovered = true;
+          LVU_RETURN_IF_ERROR(Append(s, c, false));
+        }
+        break;
+      }
+      case Move::Kind::kCompensate:
+        LVU_RETURN_IF_ERROR(CompensateStep(s, m.step));
+        break;
+      case Move::Kind::kFinish: {
+        Event e = NewEvent(s->op_id, EventKind::kOpFinished);
+        e.finished.outcome = m.outcome;
+        LVU_RETURN_IF_ERROR(Append(s, e, true));
+        Fill(*s, result);
+        return Status::OK();
+      }
+      case Move::Kind::kStop:
+        spdlog::error("{} interrupted: {}", s->op_id, m.reason);
+        result->reason = m.reason;
+        Fill(*s, result);
+        return Status::OK();
+    }
+  }
+}
+
+Status Executor::Run(const RunRequest& request, OpResult* result) {
+  std::string active;
+  LVU_RETURN_IF_ERROR(journal_->ActiveOp(&active));
+  if (!active.empty()) {
+    return Status::InvalidArgument("operation " + active +
+                                   " is unfinished: run `lvupdate resume` or `lvupdate rollback` first");
+  }
+  Session s;
+  s.op_id = journal::Journal::NewOpId();
+  Event e = NewEvent(s.op_id, EventKind::kOpStarted);
+  e.op_started.op_kind = journal::OpKind::kUpdate;
+  e.op_started.config = RedactSecrets(request.config_text);
+  for (const auto& f : request.input.fixes) {
+    e.op_started.fixes.push_back(!f.empty() && f[0] == '/' ? f : request.input.fix_dir + "/" + f);
+  }
+  e.op_started.plan = StepNames(MakeUpdatePlan());
+  e.op_started.driver = sys_->name();
+  e.op_started.host = settings_.host;
+  e.op_started.tool_version = LVU_VERSION;
+  Status st = journal_->Append(&e, true);
+  if (!st.ok()) return st.WithContext("cannot write the journal");
+  if (observer_ != nullptr) {
+    replay::OperationState fresh;
+    replay::Apply(&fresh, e);
+    observer_->OnEvent(e, fresh);
+  }
+  LVU_RETURN_IF_ERROR(Load(s.op_id, &s));
+  return Drive(&s, result);
+}
+
+Status Executor::Resume(OpResult* result) {
+  std::string active;
+  LVU_RETURN_IF_ERROR(journal_->ActiveOp(&active));
+  if (active.empty()) {
+    return Status::InvalidArgument("there is no unfinished operation to resume (`lvupdate status` shows the last one)");
+  }
+  Session s;
+  LVU_RETURN_IF_ERROR(Load(active, &s));
+  return Drive(&s, result);
+}
+
+Status Executor::StartRevert(const Session& update, OpResult* result) {
+  Session s;
+  s.op_id = journal::Journal::NewOpId();
+  Event e = NewEvent(s.op_id, EventKind::kOpStarted);
+  e.op_started.op_kind = journal::OpKind::kRevert;
+  e.op_started.fixes = update.state.info.fixes;
+  e.op_started.plan = StepNames(MakeRevertPlan());
+  e.op_started.driver = sys_->name();
+  e.op_started.host = settings_.host;
+  e.op_started.tool_version = LVU_VERSION;
+  e.op_started.reverts = update.op_id;
+  LVU_RETURN_IF_ERROR(Append(&s, e, true));
+  LVU_RETURN_IF_ERROR(Load(s.op_id, &s));
+  return Drive(&s, result);
+}
+
+Status Executor::Rollback(OpResult* result) {
+  std::string op;
+  LVU_RETURN_IF_ERROR(journal_->ActiveOp(&op));
+  if (op.empty()) {
+    Status st = journal_->LatestOp(&op);
+    if (st.IsNotFound()) return Status::InvalidArgument("there is no operation to roll back");
+    LVU_RETURN_IF_ERROR(st);
+  }
+  Session s;
+  LVU_RETURN_IF_ERROR(Load(op, &s));
+  bool is_update = s.state.info.op_kind == journal::OpKind::kUpdate;
+  if (s.state.finished) {
+    if (is_update && s.state.outcome == journal::Outcome::kCompleted) return StartRevert(s, result);
+    Fill(s, result);
+    result->reason = "operation " + op + " is already " + journal::OutcomeName(s.state.outcome);
+    result->ending = Ending::kNothingToDo;
+    return Status::OK();
+  }
+  if (!is_update) return Drive(&s, result);  // a revert only goes forward
+  if (!s.state.rolling_back) {
+    // Settle a step left in flight first: it may be the one whose completion
+    // is the point of no return.
+    for (uint32_t i = 0; i < s.state.steps.size(); i++) {
+      if (s.state.steps[i].state != StepState::kInFlight) continue;
+      bool applied = false;
+      LVU_RETURN_IF_ERROR(s.plan[i]->Probe(s.ctx, &applied));
+      if (applied) {
+        Event done = NewEvent(s.op_id, EventKind::kStepDone);
+        done.done.step = i;
+        done.done.recovered = true;
+        done.done.output = WithClock("", sys_->ClockSeconds());
+        LVU_RETURN_IF_ERROR(Append(&s, done, false));
+      }
+    }
+  }
+  if (replay::ForwardOnly(s.state, s.policy)) {
+    spdlog::info("{} is past the point of no return: finishing it, then reverting", op);
+    LVU_RETURN_IF_ERROR(Drive(&s, result));
+    if (result->ending != Ending::kCompleted) return Status::OK();
+    return StartRevert(s, result);
+  }
+  if (!s.state.rolling_back) {
+    Event e = NewEvent(s.op_id, EventKind::kRollbackStarted);
+    e.rollback.reason = "requested by the operator";
+    e.rollback.automatic = false;
+    LVU_RETURN_IF_ERROR(Append(&s, e, true));
+  }
+  return Drive(&s, result);
+}
+
+}  // namespace lvu::actions
