@@ -1,0 +1,53 @@
+// The commands of lvupdate, each returning the process exit code. cli.cc
+// parses the command line (CLI11) and calls these; nothing here parses argv.
+//
+// Exit codes (also in --help and docs/lvupdate.1):
+//   0 done   1 could not run (journal locked, corrupted or unwritable)
+//   2 bad input   3 validation failed, nothing changed
+//   4 failed and rolled back   5 interrupted: run `lvupdate resume` or `lvupdate rollback`
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace lvu::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitCannotRun = 1;
+inline constexpr int kExitBadInput = 2;
+
+struct GlobalOptions {
+  std::string home;     // "" until resolved: --home, $LVUPDATE_HOME, ~/.lvupdate
+  double speed = 200;   // simulated seconds per real second; 0 = max
+  bool verbose = false;
+};
+
+struct RunOptions {
+  std::string data_file;  // -f; default <home>/lvupdate.data
+  std::string fix_dir;    // -d; default the current directory
+  std::vector<std::string> fixes;
+  bool no_auto_rollback = false;
+};
+
+struct FaultOptions {
+  std::string step;
+  std::string kind;
+  std::string phase = "apply";
+  int times = 1;
+};
+
+int CmdRun(const GlobalOptions& g, const RunOptions& o);
+int CmdResume(const GlobalOptions& g, bool no_auto_rollback);
+int CmdRollback(const GlobalOptions& g);
+int CmdStatus(const GlobalOptions& g, bool json);
+
+int CmdSimInit(const GlobalOptions& g);
+int CmdSimShow(const GlobalOptions& g, bool json);
+int CmdSimFaultAdd(const GlobalOptions& g, const FaultOptions& f);
+int CmdSimFaultList(const GlobalOptions& g, bool json);
+int CmdSimFaultClear(const GlobalOptions& g);
+
+// The whole command line; what main() calls (and tests, in a child process).
+int Main(int argc, char** argv);
+
+}  // namespace lvu::cli

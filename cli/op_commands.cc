@@ -1,0 +1,194 @@
+// run, resume, rollback and status.
+#include <unistd.h>
+
+#include <cstdio>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "actions/executor.h"
+#include "actions/op_timing.h"
+#include "cli/commands.h"
+#include "cli/home.h"
+#include "cli/progress.h"
+#include "drivers/sim/sim_system.h"
+#include "journal/journal.h"
+#include "replay/fold.h"
+
+namespace lvu::cli {
+namespace {
+
+int Fail(int code, const Status& s) {
+  std::fprintf(stderr, "lvupdate: %s\n", s.message().c_str());
+  return code;
+}
+
+std::string Host() {
+  char buf[256] = {0};
+  if (gethostname(buf, sizeof buf - 1) != 0) return "localhost";
+  return buf;
+}
+
+// Everything an operation command needs, opened in order: home, the world,
+// the journal (taking the live update lock), the log.
+struct Opened {
+  std::string home;
+  std::unique_ptr<drivers::sim::SimSystem> sys;
+  std::unique_ptr<journal::Journal> journal;
+  std::string log;
+};
+
+int Open(const GlobalOptions& g, Opened* o) {
+  Status s = ResolveHome(g.home, &o->home);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  drivers::sim::SimOptions opts;
+  opts.speed = g.speed;
+  s = drivers::sim::SimSystem::Open(o->home, opts, &o->sys);
+  if (!s.ok()) return Fail(kExitBadInput, s);
+  s = journal::Journal::Open(o->home + "/journal", journal::Journal::Mode::kWrite, &o->journal);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  s = StartLog(o->home, &o->log);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  return kExitOk;
+}
+
+std::string Seconds(int64_t s) { return s < 0 ? "-" : std::to_string(s) + " s"; }
+
+int Report(const Opened& o, const Status& s, const actions::OpResult& r) {
+  if (!s.ok()) {
+    return Fail(s.IsInvalidArgument() || s.IsNotFound() ? kExitBadInput : kExitCannotRun, s);
+  }
+  std::printf("Operation:     %s\n", r.op_id.c_str());
+  std::printf("Outcome:       %s\n", actions::EndingName(r.ending));
+  if (!r.reason.empty()) std::printf("Reason:        %s\n", r.reason.c_str());
+  std::printf("Blackout time: %s (simulated)\n", Seconds(r.blackout_s).c_str());
+  int64_t total = r.clock_start_s >= 0 && r.clock_end_s >= 0 ? r.clock_end_s - r.clock_start_s : -1;
+  std::printf("Total time:    %s (simulated)\n", Seconds(total).c_str());
+  std::printf("Log:           %s\n", o.log.c_str());
+  if (r.ending == actions::Ending::kInterrupted) {
+    std::printf("\nThe operation is interrupted. Next:\n"
+                "  lvupdate resume     finish it\n"
+                "  lvupdate rollback   undo it (past the point of no return: finish, then revert)\n");
+  }
+  spdlog::info("{} ended {}: {}", r.op_id, actions::EndingName(r.ending), r.reason);
+  return actions::ExitCode(r.ending);
+}
+
+actions::Settings SettingsFor(bool no_auto_rollback) {
+  actions::Settings st;
+  st.auto_rollback = !no_auto_rollback;
+  st.host = Host();
+  return st;
+}
+
+}  // namespace
+
+int CmdRun(const GlobalOptions& g, const RunOptions& o) {
+  std::string home;
+  Status s = ResolveHome(g.home, &home);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  actions::RunRequest req;
+  std::string data_file = o.data_file.empty() ? home + "/lvupdate.data" : o.data_file;
+  s = actions::LoadLvupdateData(data_file, &req.input.data, &req.config_text);
+  if (!s.ok()) return Fail(kExitBadInput, s);
+  if (o.fixes.empty()) return Fail(kExitBadInput, Status::InvalidArgument("no ifix given"));
+  req.input.fixes = o.fixes;
+  char cwd[4096];
+  req.input.fix_dir = !o.fix_dir.empty() ? o.fix_dir : (getcwd(cwd, sizeof cwd) ? cwd : ".");
+  if (req.input.fix_dir[0] != '/' && getcwd(cwd, sizeof cwd)) req.input.fix_dir = std::string(cwd) + "/" + req.input.fix_dir;
+
+  GlobalOptions resolved = g;
+  resolved.home = home;
+  Opened op;
+  if (int rc = Open(resolved, &op); rc != kExitOk) return rc;
+  spdlog::info("lvupdate run: lvupdate.data {}, fix directory {}", data_file, req.input.fix_dir);
+  Progress progress(stdout, g.verbose);
+  actions::Executor ex(op.journal.get(), op.sys.get(), &progress, SettingsFor(o.no_auto_rollback));
+  actions::OpResult r;
+  s = ex.Run(req, &r);
+  return Report(op, s, r);
+}
+
+int CmdResume(const GlobalOptions& g, bool no_auto_rollback) {
+  Opened op;
+  if (int rc = Open(g, &op); rc != kExitOk) return rc;
+  Progress progress(stdout, g.verbose);
+  actions::Executor ex(op.journal.get(), op.sys.get(), &progress, SettingsFor(no_auto_rollback));
+  actions::OpResult r;
+  Status s = ex.Resume(&r);
+  return Report(op, s, r);
+}
+
+int CmdRollback(const GlobalOptions& g) {
+  Opened op;
+  if (int rc = Open(g, &op); rc != kExitOk) return rc;
+  Progress progress(stdout, g.verbose);
+  actions::Executor ex(op.journal.get(), op.sys.get(), &progress, SettingsFor(false));
+  actions::OpResult r;
+  Status s = ex.Rollback(&r);
+  return Report(op, s, r);
+}
+
+int CmdStatus(const GlobalOptions& g, bool json) {
+  std::string home;
+  Status s = ResolveHome(g.home, &home);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  std::string dir = home + "/journal";
+  std::unique_ptr<journal::Journal> j;
+  s = journal::Journal::Open(dir, journal::Journal::Mode::kReadOnly, &j);
+  std::string op;
+  if (s.ok()) {
+    s = j->ActiveOp(&op);
+    if (s.ok() && op.empty()) s = j->LatestOp(&op);
+  }
+  if (s.IsNotFound()) {
+    if (json) std::printf("%s\n", nlohmann::json{{"id", nullptr}, {"status", "none"}, {"steps", nlohmann::json::array()}}.dump(2).c_str());
+    else std::printf("No live update operation has been run from %s.\n", home.c_str());
+    return kExitOk;
+  }
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  std::vector<journal::Event> events;
+  s = j->ReadOp(op, &events);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  replay::OperationState st = replay::Fold(events);
+  bool held = false;
+  int pid = 0;
+  journal::LockHolder(dir, &held, &pid);
+  std::string status = st.finished ? journal::OutcomeName(st.outcome) : (held ? "running" : "interrupted");
+  actions::OpTiming t = actions::TimingOf(st);
+  if (json) {
+    nlohmann::json steps = nlohmann::json::array();
+    for (const auto& step : st.steps) {
+      steps.push_back({{"name", step.name}, {"state", replay::StepStateName(step.state)},
+                       {"attempts", step.attempts}, {"compensate_attempts", step.compensate_attempts},
+                       {"last_error", step.last_error}});
+    }
+    nlohmann::json out = {{"id", op},
+                          {"kind", st.info.op_kind == journal::OpKind::kRevert ? "revert" : "update"},
+                          {"status", status},
+                          {"fixes", st.info.fixes},
+                          {"point_of_no_return", st.point_of_no_return},
+                          {"rolling_back", st.rolling_back},
+                          {"blackout_s", t.blackout_s()},
+                          {"total_s", t.total_s()},
+                          {"steps", steps}};
+    if (!st.info.reverts.empty()) out["reverts"] = st.info.reverts;
+    if (held) out["pid"] = pid;
+    std::printf("%s\n", out.dump(2).c_str());
+    return kExitOk;
+  }
+  std::printf("Operation: %s (%s)\n", op.c_str(), st.info.op_kind == journal::OpKind::kRevert ? "revert" : "update");
+  std::printf("Status:    %s%s\n", status.c_str(), held ? (" (pid " + std::to_string(pid) + ")").c_str() : "");
+  if (!st.info.reverts.empty()) std::printf("Reverts:   %s\n", st.info.reverts.c_str());
+  std::printf("Point of no return: %s\n\n", st.point_of_no_return ? "passed" : "not reached");
+  for (size_t i = 0; i < st.steps.size(); i++) {
+    const auto& step = st.steps[i];
+    std::printf("  %2zu  %-24s %-18s%s\n", i + 1, step.name.c_str(), replay::StepStateName(step.state),
+                step.last_error.empty() ? "" : ("  " + step.last_error).c_str());
+  }
+  if (status == "interrupted") std::printf("\nNext: lvupdate resume | lvupdate rollback\n");
+  return kExitOk;
+}
+
+}  // namespace lvu::cli

@@ -1,0 +1,122 @@
+#include "cli/progress.h"
+
+#include <map>
+#include <string>
+
+namespace lvu::cli {
+namespace {
+
+using journal::EventKind;
+
+// The line AIX prints when each step begins (geninstall -k), where it prints one.
+const std::map<std::string, std::string>& StartLines() {
+  static const std::map<std::string, std::string> m = {
+      {"validate", "Validating original LPAR environment."},
+      {"hmc.reserve", "Beginning live update operation on original LPAR.\n\nRequesting resources required for live update."},
+      {"apps.notify_check", "Notifying applications of impending live update."},
+      {"disk.clone_rootvg", "Creating rootvg for boot of surrogate."},
+      {"lpar.boot_surrogate", "Starting the surrogate LPAR."},
+      {"disk.mirror_rootvg", "Creating mirror of original LPAR's rootvg."},
+      {"workload.checkpoint", "Moving workload to surrogate LPAR.\n\n        Blackout Time started."},
+      {"lpar.shutdown_original", "Shutting down the Original LPAR."},
+      {"revert.bootlist", "Setting the bootlist to the original rootvg disk."},
+      {"revert.reboot", "Restarting the partition from the original rootvg disk."},
+  };
+  return m;
+}
+
+std::string StepName(const replay::OperationState& s, uint32_t i) {
+  return i < s.steps.size() ? s.steps[i].name : "step " + std::to_string(i);
+}
+
+}  // namespace
+
+void Progress::Line(const std::string& s) {
+  std::fprintf(out_, "%s\n\n", s.c_str());
+  std::fflush(out_);
+}
+
+void Progress::OnEvent(const journal::Event& e, const replay::OperationState& s) {
+  switch (e.kind) {
+    case EventKind::kOpStarted:
+      if (e.op_started.op_kind == journal::OpKind::kRevert) {
+        Line("Reverting live update " + e.op_started.reverts + " (operation " + e.op_id + ").");
+      } else {
+        Line("Initializing live update on original LPAR.");
+      }
+      break;
+    case EventKind::kCheckResult:
+      if (!checks_header_) {
+        Line("Checking requirements:\n-----");
+        checks_header_ = true;
+      }
+      std::fprintf(out_, "%s: %s\n", journal::CheckOutcomeName(e.check.result), e.check.message.c_str());
+      break;
+    case EventKind::kStepIntent: {
+      if (checks_header_) {
+        std::fprintf(out_, "\n");
+        checks_header_ = false;
+      }
+      std::string name = e.intent.action;
+      if (e.intent.direction == journal::Direction::kCompensate) {
+        Line("Undoing " + name + ".");
+        break;
+      }
+      auto it = StartLines().find(name);
+      if (e.intent.attempt > 1) {
+        Line("Retrying " + name + " (attempt " + std::to_string(e.intent.attempt) + ").");
+      } else if (it != StartLines().end()) {
+        Line(it->second);
+      } else if (verbose_) {
+        Line("Starting " + name + ".");
+      }
+      break;
+    }
+    case EventKind::kStepDone: {
+      if (checks_header_) {
+        std::fprintf(out_, "\n");
+        checks_header_ = false;
+      }
+      std::string name = StepName(s, e.done.step);
+      if (e.done.recovered) Line("Found " + name + " already applied.");
+      if (name == "workload.restart") Line("        Blackout Time end.\n\nWorkload is running on surrogate LPAR.");
+      else if (verbose_) Line("Done " + name + ".");
+      break;
+    }
+    case EventKind::kStepFailed:
+      if (checks_header_) {
+        std::fprintf(out_, "\n");
+        checks_header_ = false;
+      }
+      Line("Step " + StepName(s, e.failed.step) + (e.failed.direction == journal::Direction::kCompensate ? " (undo)" : "") +
+           " failed: " + e.failed.error + (e.failed.retryable ? " (retryable)" : ""));
+      break;
+    case EventKind::kRollbackStarted:
+      Line("Rolling back the live update: " + e.rollback.reason + ".");
+      break;
+    case EventKind::kCompensated:
+      if (verbose_ || e.compensated.recovered) {
+        Line((e.compensated.recovered ? "Found undone: " : "Undone: ") + StepName(s, e.compensated.step) + ".");
+      }
+      break;
+    case EventKind::kPointOfNoReturn:
+      if (verbose_) Line("Point of no return: the workload runs on the surrogate.");
+      break;
+    case EventKind::kOpFinished:
+      switch (e.finished.outcome) {
+        case journal::Outcome::kCompleted: Line("The live update operation succeeded."); break;
+        case journal::Outcome::kRolledBack: Line("The live update operation failed and was rolled back."); break;
+        case journal::Outcome::kFailedValidation:
+          Line("The live update operation failed validation: nothing was changed.");
+          break;
+        case journal::Outcome::kReverted:
+          Line("The live update was reverted: the partition runs from the original rootvg disk.");
+          break;
+      }
+      break;
+    case EventKind::kEstimate:
+      break;
+  }
+}
+
+}  // namespace lvu::cli

@@ -1,0 +1,120 @@
+// lvupdate sim: the simulated Power system (init, show, faults).
+#include <cstdio>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "actions/plan.h"
+#include "cli/commands.h"
+#include "cli/home.h"
+#include "drivers/sim/sim_system.h"
+
+namespace lvu::cli {
+namespace {
+
+using drivers::sim::SimSystem;
+
+int Fail(int code, const Status& s) {
+  std::fprintf(stderr, "lvupdate: %s\n", s.message().c_str());
+  return code;
+}
+
+int OpenSim(const GlobalOptions& g, std::unique_ptr<SimSystem>* sim) {
+  std::string home;
+  Status s = ResolveHome(g.home, &home);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  drivers::sim::SimOptions opts;
+  opts.speed = g.speed;
+  s = SimSystem::Open(home, opts, sim);
+  if (!s.ok()) return Fail(kExitBadInput, s);
+  return kExitOk;
+}
+
+bool KnownStep(const std::string& name) {
+  for (auto kind : {journal::OpKind::kUpdate, journal::OpKind::kRevert}) {
+    for (const auto& n : actions::StepNames(actions::MakePlan(kind))) {
+      if (n == name) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+int CmdSimInit(const GlobalOptions& g) {
+  std::string home, fix_dir;
+  Status s = ResolveHome(g.home, &home);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  s = SimSystem::Init(home, &fix_dir);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  std::printf("Created the simulated system in %s/sim:\n"
+              "  HMC 10.1.50.30 (hscroot), VIOS s824vio1 and s824vio2,\n"
+              "  LPAR 99 aix721534A (AIX 7200-00-00-0000), hdisk1 (rootvg) hdisk2 hdisk3 of 51200 MB\n"
+              "  behind vscsi0 and vscsi1.\n"
+              "lvupdate.data: %s/lvupdate.data\n"
+              "Fix directory: %s\n",
+              home.c_str(), home.c_str(), fix_dir.c_str());
+  return kExitOk;
+}
+
+int CmdSimShow(const GlobalOptions& g, bool json) {
+  std::unique_ptr<SimSystem> sim;
+  if (int rc = OpenSim(g, &sim); rc != kExitOk) return rc;
+  std::printf("%s\n", json ? sim->ShowJson().c_str() : sim->ShowText().c_str());
+  return kExitOk;
+}
+
+int CmdSimFaultAdd(const GlobalOptions& g, const FaultOptions& o) {
+  drivers::sim::Fault f;
+  if (!KnownStep(o.step)) {
+    return Fail(kExitBadInput, Status::InvalidArgument("unknown step '" + o.step + "' (see `lvupdate status` for the plan)"));
+  }
+  if (!drivers::sim::ParseFaultKind(o.kind, &f.kind)) {
+    return Fail(kExitBadInput, Status::InvalidArgument("unknown fault kind '" + o.kind +
+                                                           "' (fail, transient, crash-before, crash-after)"));
+  }
+  if (o.phase != "apply" && o.phase != "compensate") {
+    return Fail(kExitBadInput, Status::InvalidArgument("unknown phase '" + o.phase + "' (apply or compensate)"));
+  }
+  if (o.times < 1) return Fail(kExitBadInput, Status::InvalidArgument("--times must be at least 1"));
+  f.step = o.step;
+  f.phase = o.phase == "apply" ? drivers::FaultPoint::Phase::kApply : drivers::FaultPoint::Phase::kCompensate;
+  f.times = o.times;
+  std::unique_ptr<SimSystem> sim;
+  if (int rc = OpenSim(g, &sim); rc != kExitOk) return rc;
+  Status s = sim->AddFault(f);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  std::printf("Fault added: %s %s (%s) x%d\n", o.kind.c_str(), o.step.c_str(), o.phase.c_str(), o.times);
+  return kExitOk;
+}
+
+int CmdSimFaultList(const GlobalOptions& g, bool json) {
+  std::unique_ptr<SimSystem> sim;
+  if (int rc = OpenSim(g, &sim); rc != kExitOk) return rc;
+  std::vector<drivers::sim::Fault> faults;
+  Status s = sim->ListFaults(&faults);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& f : faults) {
+    const char* phase = f.phase == drivers::FaultPoint::Phase::kApply ? "apply" : "compensate";
+    if (json) {
+      out.push_back({{"step", f.step}, {"kind", drivers::sim::FaultKindName(f.kind)}, {"phase", phase}, {"times", f.times}});
+    } else {
+      std::printf("%-24s %-13s %-10s x%d\n", f.step.c_str(), drivers::sim::FaultKindName(f.kind), phase, f.times);
+    }
+  }
+  if (json) std::printf("%s\n", out.dump(2).c_str());
+  else if (faults.empty()) std::printf("No faults.\n");
+  return kExitOk;
+}
+
+int CmdSimFaultClear(const GlobalOptions& g) {
+  std::unique_ptr<SimSystem> sim;
+  if (int rc = OpenSim(g, &sim); rc != kExitOk) return rc;
+  Status s = sim->ClearFaults();
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  std::printf("Faults cleared.\n");
+  return kExitOk;
+}
+
+}  // namespace lvu::cli
