@@ -1,0 +1,150 @@
+# The live update journal's record format (see docs/journal-format.md).
+#
+# Every value of the journal's "events" column family is one flat Cap'n Proto
+# message whose root is `Event`; every value of the "ops" column family is one
+# whose root is `OpSummary`. journal/event.h holds the plain C++ twins of these
+# structs; journal/event_codec.cc is the only code that converts between them.
+#
+# Compatibility rule: fields and enumerants are only ever ADDED, with the next
+# free ordinal. Nothing is renumbered, renamed in meaning, retyped or reused:
+# journals written by older versions must keep decoding. Names are stable too,
+# since they appear in the JSON export (`ToJson`).
+
+@0xc2ecc51cb7ffe781;
+
+using Cxx = import "/capnp/c++.capnp";
+$Cxx.namespace("lvu::journal::schema");
+
+# Which way a step is being driven.
+enum Direction {
+  forward @0;     # applying the step
+  compensate @1;  # undoing it (rollback)
+}
+
+# The result of one preview / validation check.
+enum CheckOutcome {
+  passed @0;  # printed "PASSED"
+  failed @1;  # printed "FAILED"; any failure ends the operation before a change
+  info @2;    # printed "INFO"; informational only
+}
+
+# How an operation ended.
+enum Outcome {
+  completed @0;         # the update is in place ("completed")
+  rolledBack @1;        # every change was compensated ("rolled_back")
+  failedValidation @2;  # stopped by a FAILED check, nothing changed ("failed_validation")
+  reverted @3;          # a completed update was reverted ("reverted")
+}
+
+# What an operation is.
+enum OpKind {
+  update @0;  # a live update
+  revert @1;  # the revert of a completed live update
+}
+
+# The first event of every operation (seq 0).
+struct OpStarted {
+  opKind @0 :OpKind;           # update or revert
+  config @1 :Text;             # lvupdate.data text, secrets removed
+  fixes @2 :List(Text);        # ifix file names as given
+  plan @3 :List(Text);         # step names in order; index = step number - 1
+  driver @4 :Text;             # "sim" or "aix"
+  host @5 :Text;               # host name the operation ran on
+  toolVersion @6 :Text;        # lvupdate version that wrote the operation
+  reverts @7 :Text;            # kind revert: the id of the operation reverted
+}
+
+# One preview / validation check's result.
+struct CheckResult {
+  name @0 :Text;               # stable check name, e.g. "adapters.two_sets"
+  result @1 :CheckOutcome;     # passed, failed or info
+  message @2 :Text;            # the line as printed to the administrator
+}
+
+# Estimated durations, from preview.
+struct Estimate {
+  blackoutS @0 :Int64;         # estimated workload blackout, seconds
+  globalS @1 :Int64;           # estimated whole operation, seconds
+}
+
+# Written (durably) BEFORE a step is applied or compensated.
+struct StepIntent {
+  step @0 :UInt32;             # index into the plan
+  action @1 :Text;             # step name, e.g. "lpar.rename_original"
+  params @2 :Text;             # JSON object: what apply/compensate will use
+  attempt @3 :UInt32;          # 1 for the first try of this direction
+  direction @4 :Direction;     # forward or compensate
+}
+
+# The world shows the step applied.
+struct StepDone {
+  step @0 :UInt32;             # index into the plan
+  output @1 :Text;             # JSON object or text: what the step produced
+  recovered @2 :Bool;          # found done by probe after a crash
+}
+
+# A driver error while applying or compensating a step.
+struct StepFailed {
+  step @0 :UInt32;             # index into the plan
+  direction @1 :Direction;     # which way the step was being driven
+  error @2 :Text;              # the error as reported
+  retryable @3 :Bool;          # a retry may succeed (transient failure)
+}
+
+# The workload runs on the surrogate: from here only forward recovery.
+# Empty today; a struct (not Void) so that fields can be added later.
+struct PointOfNoReturn {
+}
+
+# Rollback begins.
+struct RollbackStarted {
+  reason @0 :Text;             # why, as printed
+  automatic @1 :Bool;          # started by the engine, not requested by a user
+}
+
+# A step was undone (a compensation log record: never undone twice).
+struct Compensated {
+  step @0 :UInt32;             # index into the plan
+  recovered @1 :Bool;          # found undone by probe after a crash
+}
+
+# The last event of every operation.
+struct OpFinished {
+  outcome @0 :Outcome;         # how the operation ended
+}
+
+# One journal record: the value stored at events/<opId><seq>.
+struct Event {
+  opId @0 :Text;               # the operation's ULID (26 Crockford base32 chars); equals the key's
+  seq @1 :UInt64;              # contiguous from 0 within the operation; equals the key's
+  timeUs @2 :Int64;            # wall clock when appended, microseconds since the epoch
+
+  # What happened. The member's name is the event kind's stable name.
+  union {
+    opStarted @3 :OpStarted;
+    checkResult @4 :CheckResult;
+    estimate @5 :Estimate;
+    stepIntent @6 :StepIntent;
+    stepDone @7 :StepDone;
+    stepFailed @8 :StepFailed;
+    pointOfNoReturn @9 :PointOfNoReturn;
+    rollbackStarted @10 :RollbackStarted;
+    compensated @11 :Compensated;
+    opFinished @12 :OpFinished;
+  }
+}
+
+# The value stored at ops/<opId>: the headline of one operation, rewritten in
+# the same write batch as every event appended to it.
+struct OpSummary {
+  opId @0 :Text;               # the operation's ULID; equals the key
+  opKind @1 :OpKind;           # from opStarted
+  fixes @2 :List(Text);        # from opStarted
+  startedUs @3 :Int64;         # timeUs of opStarted
+  finishedUs @4 :Int64;        # timeUs of opFinished; 0 while unfinished
+  finished @5 :Bool;           # an opFinished event was appended
+  outcome @6 :Outcome;         # from opFinished; meaningful when finished
+  lastSeq @7 :UInt64;          # seq of the last event appended
+  stepsTotal @8 :UInt32;       # length of opStarted's plan
+  stepsDone @9 :UInt32;        # number of stepDone events appended
+}
