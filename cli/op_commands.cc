@@ -55,7 +55,9 @@ int Open(const GlobalOptions& g, Opened* o) {
 
 std::string Seconds(int64_t s) { return s < 0 ? "-" : std::to_string(s) + " s"; }
 
-int Report(const Opened& o, const Status& s, const actions::OpResult& r) {
+// `requested_rollback`: a rollback the operator asked for that ends rolled
+// back has done what was asked (exit 0); a run that ends so failed (exit 4).
+int Report(const Opened& o, const Status& s, const actions::OpResult& r, bool requested_rollback = false) {
   if (!s.ok()) {
     return Fail(s.IsInvalidArgument() || s.IsNotFound() ? kExitBadInput : kExitCannotRun, s);
   }
@@ -72,6 +74,7 @@ int Report(const Opened& o, const Status& s, const actions::OpResult& r) {
                 "  lvupdate rollback   undo it (past the point of no return: finish, then revert)\n");
   }
   spdlog::info("{} ended {}: {}", r.op_id, actions::EndingName(r.ending), r.reason);
+  if (requested_rollback && r.ending == actions::Ending::kRolledBack) return kExitOk;
   return actions::ExitCode(r.ending);
 }
 
@@ -127,7 +130,7 @@ int CmdRollback(const GlobalOptions& g) {
   actions::Executor ex(op.journal.get(), op.sys.get(), &progress, SettingsFor(false));
   actions::OpResult r;
   Status s = ex.Rollback(&r);
-  return Report(op, s, r);
+  return Report(op, s, r, /*requested_rollback=*/true);
 }
 
 int CmdStatus(const GlobalOptions& g, bool json) {

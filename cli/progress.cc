@@ -105,7 +105,10 @@ void Progress::OnEvent(const journal::Event& e, const replay::OperationState& s)
     case EventKind::kOpFinished:
       switch (e.finished.outcome) {
         case journal::Outcome::kCompleted: Line("The live update operation succeeded."); break;
-        case journal::Outcome::kRolledBack: Line("The live update operation failed and was rolled back."); break;
+        case journal::Outcome::kRolledBack:
+          Line(s.rollback.automatic ? "The live update operation failed and was rolled back."
+                                    : "The live update operation was rolled back.");
+          break;
         case journal::Outcome::kFailedValidation:
           Line("The live update operation failed validation: nothing was changed.");
           break;

@@ -37,7 +37,9 @@ Move DecideForward(const OperationState& s, const Policy& p) {
     case StepState::kPending: return Make(Move::Kind::kApply, step);
     case StepState::kInFlight: return Make(Move::Kind::kProbe, step);
     case StepState::kFailed: {
-      if (s.validation_failed) return Finish(journal::Outcome::kFailedValidation);
+      // failedValidation means nothing changed: only validate itself may end so.
+      // A failure after changes is rolled back (or stops) like any other.
+      if (s.validation_failed && i == 0) return Finish(journal::Outcome::kFailedValidation);
       uint32_t session = st.attempts - Base(p.base_attempts, i);
       if (session == 0) return Make(Move::Kind::kApply, step);
       if (st.last_retryable && session < p.max_attempts) return Make(Move::Kind::kApply, step);

@@ -26,16 +26,21 @@ StepStatus* StepOf(OperationState* s, const journal::Event& e, uint32_t index) {
 void ApplyIntent(OperationState* s, const journal::Event& e) {
   StepStatus* st = StepOf(s, e, e.intent.step);
   if (st == nullptr) return;
-  st->params = e.intent.params;
   if (e.intent.direction == Direction::kForward) {
     if (st->state == StepState::kDone) Anomaly(s, e, "intent for step " + st->name + " already done");
     if (s->rolling_back) Anomaly(s, e, "forward intent for " + st->name + " during rollback");
+    st->params = e.intent.params;
     if (st->attempts == 0) st->first_intent_us = e.time_us;
     st->attempts++;
     st->state = StepState::kInFlight;
   } else {
     if (!s->rolling_back) Anomaly(s, e, "compensation of " + st->name + " outside a rollback");
-    if (st->attempts == 0) Anomaly(s, e, "compensation of step " + st->name + " never intended");
+    if (st->attempts == 0) {
+      // Nothing to undo. Ignored: tracking it as compensating would have the
+      // rollback probe it for ever, since its compensated record is refused.
+      Anomaly(s, e, "compensation of step " + st->name + " never intended");
+      return;
+    }
     if (st->state == StepState::kCompensated) Anomaly(s, e, "step " + st->name + " compensated twice");
     st->compensate_attempts++;
     st->state = StepState::kCompensating;
@@ -154,7 +159,12 @@ void Apply(OperationState* s, const journal::Event& e) {
       s->point_of_no_return = true;
       break;
     case EventKind::kRollbackStarted:
-      if (s->point_of_no_return) Anomaly(s, e, "rollback started after the point of no return");
+      if (s->point_of_no_return) {
+        // Ignored: past it only forward recovery exists, and a rollback would
+        // undo forward-only steps.
+        Anomaly(s, e, "rollback started after the point of no return");
+        break;
+      }
       if (s->rolling_back) Anomaly(s, e, "second rollbackStarted");
       s->rolling_back = true;
       s->rollback = e.rollback;

@@ -28,7 +28,7 @@ struct StepStatus {
   StepState state = StepState::kPending;
   uint32_t attempts = 0;             // forward intents written
   uint32_t compensate_attempts = 0;  // compensate intents written
-  std::string params;                // of the last intent
+  std::string params;                // of the last forward intent
   std::string output;                // of stepDone
   std::string last_error;
   bool last_retryable = false;

@@ -1,0 +1,125 @@
+#include "tests/support/lvu_process.h"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+extern char** environ;
+
+namespace lvu::testing {
+
+TempHome::TempHome() {
+  char tmpl[] = "/tmp/lvu-test-XXXXXX";
+  char* p = mkdtemp(tmpl);
+  path_ = p != nullptr ? p : "/tmp/lvu-test-failed";
+}
+
+TempHome::~TempHome() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+ProcResult Lvupdate(const std::string& home, const std::vector<std::string>& args) {
+  std::vector<std::string> argv_s = {LVU_BINARY, "--home", home, "--speed", "max"};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : argv_s) argv.push_back(a.data());
+  argv.push_back(nullptr);
+
+  std::string out_file = home + "/.test-output";
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&fa, 1, 2);
+  pid_t pid;
+  ProcResult r;
+  if (posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ) != 0) {
+    posix_spawn_file_actions_destroy(&fa);
+    r.out = "cannot spawn " + argv_s[0];
+    return r;
+  }
+  posix_spawn_file_actions_destroy(&fa);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  std::ifstream in(out_file);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  r.out = ss.str();
+  std::filesystem::remove(out_file);
+  return r;
+}
+
+namespace {
+nlohmann::json Parse(const ProcResult& r) {
+  auto j = nlohmann::json::parse(r.out, nullptr, false);
+  if (j.is_discarded()) return nlohmann::json{{"unparsable_output", r.out}};
+  return j;
+}
+}  // namespace
+
+nlohmann::json World(const std::string& home) { return Parse(Lvupdate(home, {"sim", "show", "--json"})); }
+nlohmann::json StatusJson(const std::string& home) { return Parse(Lvupdate(home, {"status", "--json"})); }
+
+nlohmann::json WithoutClockAndErrlog(nlohmann::json w) {
+  w.erase("clock");
+  w.erase("errlog");
+  return w;
+}
+
+namespace {
+
+std::string CheckOneLpar(const nlohmann::json& w, nlohmann::json* lpar) {
+  if (!w.contains("lpars") || w["lpars"].size() != 1) return "expected exactly one LPAR: " + w.value("lpars", nlohmann::json()).dump();
+  *lpar = w["lpars"][0];
+  const auto& l = *lpar;
+  if (l["name"] != "aix721534A") return "LPAR name is " + l["name"].dump();
+  if (l["state"] != "Running") return "LPAR state is " + l["state"].dump();
+  for (const auto& d : l["disks"]) {
+    int enabled = 0;
+    for (const auto& p : d["paths"]) enabled += p["status"] == "Enabled";
+    if (d["paths"].size() != 2 || enabled != 2) return "disk " + d["name"].dump() + " paths " + d["paths"].dump();
+  }
+  if (l["disks"].size() != 3) return "LPAR sees " + std::to_string(l["disks"].size()) + " disks";
+  const auto& res = w["managed_system"]["reservation"];
+  if (res.is_object() && res.value("present", false)) return "a reservation is left: " + res.dump();
+  return "";
+}
+
+std::string VgOf(const nlohmann::json& w, const std::string& disk) {
+  for (const auto& d : w["disks"]) {
+    if (d["name"] == disk) return d["vg"];
+  }
+  return "(no such disk)";
+}
+
+}  // namespace
+
+std::string NotUpdated(const nlohmann::json& w) {
+  nlohmann::json l;
+  if (std::string e = CheckOneLpar(w, &l); !e.empty()) return e;
+  if (l["id"] != 98) return "LPAR id is " + l["id"].dump();
+  if (l["ifixes"] != nlohmann::json::array({"dummy"})) return "ifixes " + l["ifixes"].dump();
+  if (l["bootlist"].empty() || VgOf(w, l["bootlist"][0]) != "rootvg") {
+    return "bootlist " + l["bootlist"].dump() + " does not start with the rootvg disk";
+  }
+  return "";
+}
+
+std::string NotReverted(const nlohmann::json& w) {
+  nlohmann::json l;
+  if (std::string e = CheckOneLpar(w, &l); !e.empty()) return e;
+  if (!l["ifixes"].empty()) return "ifixes " + l["ifixes"].dump();
+  if (l["booted_from"] != "hdisk1") return "booted from " + l["booted_from"].dump();
+  if (l["bootlist"] != nlohmann::json::array({"hdisk1"})) return "bootlist " + l["bootlist"].dump();
+  if (VgOf(w, "hdisk1") != "rootvg") return "hdisk1 holds " + VgOf(w, "hdisk1");
+  return "";
+}
+
+}  // namespace lvu::testing

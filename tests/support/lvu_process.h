@@ -1,0 +1,48 @@
+// Test support: runs the real lvupdate binary in a fresh home and reads the
+// simulated world back as JSON.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace lvu::testing {
+
+struct ProcResult {
+  int exit_code = -1;  // the process's exit status (the crash fault's code for a crash)
+  std::string out;     // stdout and stderr together
+};
+
+// A temporary lvupdate home, removed when the object dies.
+class TempHome {
+ public:
+  TempHome();
+  ~TempHome();
+  TempHome(const TempHome&) = delete;
+  TempHome& operator=(const TempHome&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// Runs `lvupdate --home HOME --speed max ARGS...` and waits for it.
+ProcResult Lvupdate(const std::string& home, const std::vector<std::string>& args);
+
+// `lvupdate sim show --json`, parsed.
+nlohmann::json World(const std::string& home);
+// `lvupdate status --json`, parsed.
+nlohmann::json StatusJson(const std::string& home);
+// The world without the two keys allowed to differ across a rollback.
+nlohmann::json WithoutClockAndErrlog(nlohmann::json w);
+
+// Non-empty text describing the first way `w` is not the updated world of the
+// seed lab (one LPAR aix721534A, id 98, Running, ifix dummy, two Enabled paths
+// on every disk, bootlist's first disk holding rootvg, no *_lku0, no reservation).
+std::string NotUpdated(const nlohmann::json& w);
+// Same for the reverted world: one LPAR aix721534A Running, no ifix, booted
+// from the original rootvg disk hdisk1, bootlist hdisk1, two paths per disk.
+std::string NotReverted(const nlohmann::json& w);
+
+}  // namespace lvu::testing
