@@ -1,0 +1,57 @@
+# lvupdate: the two commands of the README, and the set-up they need.
+#
+#   make deps     install the missing Debian packages (apt-get, only when missing)
+#   make          build into build/ (the program: build/lvupdate)
+#   make demo     deps + build + a simulated system + a preview and a live update
+#   make test     deps + build + every test (ctest)
+#
+# Works as root on a fresh Debian 12 machine; elsewhere run `make deps` with sudo.
+
+BUILD      ?= build
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+DEMO_HOME  ?= $(BUILD)/demo-home
+LVUPDATE   := $(BUILD)/lvupdate
+CMAKE_ARGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+# Debian 12 packages the build and the tests need.
+PACKAGES := g++ make cmake pkg-config \
+            librocksdb-dev capnproto libcapnp-dev libspdlog-dev libfmt-dev libcli11-dev \
+            nlohmann-json3-dev libarchive-dev libgtest-dev libgmock-dev
+
+.PHONY: all deps build demo test clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing missing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	else \
+	  echo "All Debian packages are installed."; \
+	fi
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) $(CMAKE_ARGS)
+
+build: $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: deps
+	@$(MAKE) --no-print-directory build
+	@rm -rf $(DEMO_HOME)
+	@echo; echo "### lvupdate sim init"; $(LVUPDATE) --home $(DEMO_HOME) sim init
+	@echo; echo "### lvupdate run  (the live update)"; \
+	  $(LVUPDATE) --home $(DEMO_HOME) run -d $(DEMO_HOME)/fixes dummy.150813.epkg.Z
+	@echo; echo "### lvupdate status"; $(LVUPDATE) --home $(DEMO_HOME) status
+	@echo; echo "### lvupdate sim show  (the world after the update)"; $(LVUPDATE) --home $(DEMO_HOME) sim show
+
+test: deps
+	@$(MAKE) --no-print-directory build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD)
