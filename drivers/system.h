@@ -95,6 +95,14 @@ class System {
   virtual FaultPoint& faults() = 0;
   // The world's clock in seconds (simulated time for sim, wall time for aix).
   virtual int64_t ClockSeconds() = 0;
+  // Accounts for work that takes time without changing the world (validation,
+  // notification scripts): the simulator advances its clock by `seconds` (and
+  // sleeps when scaled to real time); the real driver does nothing, since the
+  // work itself took the time. Negative seconds: InvalidArgument.
+  virtual Status Spend(int64_t seconds) {
+    if (seconds < 0) return Status::InvalidArgument("negative time to spend");
+    return Status::OK();
+  }
 };
 
 }  // namespace lvu::drivers

@@ -13,6 +13,8 @@
 //   of the command (modelled on the seed article: about 11 minutes for a whole
 //   live update, about 27 s of blackout) and, unless speed is "max", sleeps
 //   cost / speed real seconds.
+// - Spend(seconds), inherited from System, advances the virtual clock (and
+//   sleeps likewise) without changing anything else.
 // - Faults (<home>/sim/faults.json) are keyed by step name. A fault fires once
 //   unless added with --times N; its remaining count is decremented durably
 //   before it takes effect, so a crash fault does not fire again on resume.
@@ -45,6 +47,8 @@ struct Fault {
 
 const char* FaultKindName(FaultKind k);   // "fail", "transient", "crash-before", "crash-after"
 bool ParseFaultKind(const std::string& s, FaultKind* out);
+const char* FaultPhaseName(FaultPoint::Phase p);  // "apply", "compensate"
+bool ParseFaultPhase(const std::string& s, FaultPoint::Phase* out);
 
 class SimSystem : public System {
  public:
