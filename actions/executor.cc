@@ -309,6 +309,7 @@ Status Executor::Run(const RunRequest& request, OpResult* result) {
   e.op_started.tool_version = LVU_VERSION;
   Status st = journal_->Append(&e, true);
   if (!st.ok()) return st.WithContext("cannot write the journal");
+  spdlog::info("{} seq {} {}", s.op_id, e.seq, journal::KindName(e.kind));
   if (observer_ != nullptr) {
     replay::OperationState fresh;
     replay::Apply(&fresh, e);

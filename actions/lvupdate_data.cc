@@ -68,10 +68,12 @@ class Parser {
         {"disks", "nhdisk"}, {"disks", "mhdisk"}, {"hmc", "management_console"}, {"hmc", "user"}};
     for (const auto& [stanza, key] : required) {
       std::string full = std::string(stanza) + "." + key;
-      if (!seen_.count(full) || values_empty_.count(full)) {
+      auto it = seen_.find(full);
+      if (it == seen_.end()) {
         return Status::InvalidArgument(file_ + ": missing required key '" + key + "' in stanza '" +
                                        stanza + ":'");
       }
+      if (values_empty_.count(full)) return Error(it->second, key, "a value is required");
     }
     return Status::OK();
   }
@@ -124,6 +126,8 @@ class Parser {
 
   Status Disks(int n, const std::string& key, const std::string& v) {
     std::vector<std::string> disks = SplitDisks(v);
+    // "nhdisk = ," names no disk: as empty as "nhdisk =".
+    if (disks.empty()) values_empty_.insert(stanza_ + "." + key);
     for (const auto& d : disks) {
       if (d.rfind("hdisk", 0) != 0 || d.size() == 5 ||
           d.find_first_not_of("0123456789", 5) != std::string::npos) {
@@ -202,6 +206,8 @@ std::string RedactSecrets(const std::string& text) {
   std::istringstream in(text);
   std::string line, out;
   while (std::getline(in, line)) {
+    // Keep the text as it was: no newline added after a last line that had none.
+    const bool had_newline = !in.eof();
     size_t eq = line.find('=');
     if (eq != std::string::npos) {
       std::string key = line.substr(0, eq);
@@ -213,7 +219,8 @@ std::string RedactSecrets(const std::string& text) {
         }
       }
     }
-    out += line + "\n";
+    out += line;
+    if (had_newline) out += "\n";
   }
   return out;
 }

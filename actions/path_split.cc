@@ -2,8 +2,19 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <iterator>
 
 namespace lvu::actions {
+namespace {
+
+template <typename C>
+std::string Join(const C& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ",") + n;
+  return out;
+}
+
+}  // namespace
 
 Status SplitAdapters(const std::map<std::string, std::set<std::string>>& paths, PathSplit* out) {
   if (paths.empty()) return Status::Failed("no disks with paths were found");
@@ -32,25 +43,43 @@ Status SplitAdapters(const std::map<std::string, std::set<std::string>>& paths, 
   const uint32_t full = (1u << names.size()) - 1;
   int best_imbalance = -1;
   uint32_t best = 0;
+  // When no division works: the most balanced division tried and the first
+  // disk it leaves without a path from one side, to name in the message.
+  int blocked_imbalance = -1;
+  uint32_t blocked_keep = 0;
+  size_t blocked_disk = 0;
   // Bit 0 (the first adapter) always stays with the original.
   for (uint32_t keep = 1; keep < full; keep += 2) {
     uint32_t move = full & ~keep;
+    int imbalance = std::abs(__builtin_popcount(keep) - __builtin_popcount(move));
     bool ok = true;
-    for (uint32_t d : disk_masks) {
+    for (size_t i = 0; i < disk_masks.size(); i++) {
+      uint32_t d = disk_masks[i];
       if ((d & keep) == 0 || (d & move) == 0) {
         ok = false;
+        if (blocked_imbalance < 0 || imbalance < blocked_imbalance) {
+          blocked_imbalance = imbalance;
+          blocked_keep = keep;
+          blocked_disk = i;
+        }
         break;
       }
     }
     if (!ok) continue;
-    int imbalance = std::abs(__builtin_popcount(keep) - __builtin_popcount(move));
     if (best_imbalance < 0 || imbalance < best_imbalance) {
       best_imbalance = imbalance;
       best = keep;
     }
   }
   if (best_imbalance < 0) {
-    return Status::Failed("the adapters cannot be divided into two sets that each reach every disk");
+    const auto& [disk, adapters] = *std::next(paths.begin(), static_cast<long>(blocked_disk));
+    std::vector<std::string> kept, moved;
+    for (size_t i = 0; i < names.size(); i++) (blocked_keep & (1u << i) ? kept : moved).push_back(names[i]);
+    const bool unreached_from_kept = (disk_masks[blocked_disk] & blocked_keep) == 0;
+    return Status::Failed("the adapters cannot be divided into two sets that each reach every disk: disk " +
+                          disk + " (paths through " + Join(adapters) + ") has no path from the " +
+                          (unreached_from_kept ? "kept" : "moved") + " set when keeping " + Join(kept) +
+                          " and moving " + Join(moved) + "; no other division works either");
   }
   out->keep.clear();
   out->move.clear();

@@ -55,6 +55,14 @@ int Main(int argc, char** argv) {
   run_cmd->add_flag("--no-auto-rollback", run.no_auto_rollback, "Stop as interrupted instead of rolling back");
   run_cmd->add_option("fixes", run.fixes, "ifix package file names")->required();
 
+  RunOptions pre;
+  bool preview_json = false;
+  auto* preview_cmd = app.add_subcommand("preview", "Validate only: every check, nothing changed (geninstall -k -p)");
+  preview_cmd->add_option("-f", pre.data_file, "lvupdate.data (default <home>/lvupdate.data)");
+  preview_cmd->add_option("-d", pre.fix_dir, "Directory of the ifix packages (default: current directory)");
+  preview_cmd->add_flag("--json", preview_json, "JSON output");
+  preview_cmd->add_option("fixes", pre.fixes, "ifix package file names")->required();
+
   bool resume_no_rb = false;
   auto* resume_cmd = app.add_subcommand("resume", "Finish the interrupted operation");
   resume_cmd->add_flag("--no-auto-rollback", resume_no_rb, "Stop as interrupted instead of rolling back");
@@ -95,6 +103,7 @@ int Main(int argc, char** argv) {
   }
 
   if (run_cmd->parsed()) return CmdRun(g, run);
+  if (preview_cmd->parsed()) return CmdPreview(g, pre, preview_json);
   if (resume_cmd->parsed()) return CmdResume(g, resume_no_rb);
   if (rollback_cmd->parsed()) return CmdRollback(g);
   if (status_cmd->parsed()) return CmdStatus(g, status_json);

@@ -37,6 +37,7 @@ struct FaultOptions {
 };
 
 int CmdRun(const GlobalOptions& g, const RunOptions& o);
+int CmdPreview(const GlobalOptions& g, const RunOptions& o, bool json);
 int CmdResume(const GlobalOptions& g, bool no_auto_rollback);
 int CmdRollback(const GlobalOptions& g);
 int CmdStatus(const GlobalOptions& g, bool json);

@@ -9,6 +9,7 @@
 
 #include "actions/executor.h"
 #include "actions/op_timing.h"
+#include "actions/preview.h"
 #include "cli/commands.h"
 #include "cli/home.h"
 #include "cli/progress.h"
@@ -85,22 +86,69 @@ actions::Settings SettingsFor(bool no_auto_rollback) {
   return st;
 }
 
+// lvupdate.data, the fix directory (absolute) and the fixes of run and preview.
+int PrepareInput(const std::string& home, const RunOptions& o, actions::RunRequest* req, std::string* data_file) {
+  *data_file = o.data_file.empty() ? home + "/lvupdate.data" : o.data_file;
+  Status s = actions::LoadLvupdateData(*data_file, &req->input.data, &req->config_text);
+  if (!s.ok()) return Fail(kExitBadInput, s);
+  if (o.fixes.empty()) return Fail(kExitBadInput, Status::InvalidArgument("no ifix given"));
+  req->input.fixes = o.fixes;
+  char cwd[4096];
+  std::string here = getcwd(cwd, sizeof cwd) != nullptr ? cwd : ".";
+  req->input.fix_dir = o.fix_dir.empty() ? here : o.fix_dir;
+  if (req->input.fix_dir[0] != '/') req->input.fix_dir = here + "/" + req->input.fix_dir;
+  return kExitOk;
+}
+
+int PrintPreview(const actions::PreviewResult& p, bool json) {
+  if (json) {
+    nlohmann::json checks = nlohmann::json::array();
+    for (const auto& c : p.checks) {
+      checks.push_back({{"name", c.name}, {"result", journal::CheckOutcomeName(c.result)}, {"message", c.message}});
+    }
+    nlohmann::json out = {{"passed", p.passed}, {"checks", checks}};
+    if (p.passed) out["plan"] = p.params.ToJson();
+    std::printf("%s\n", out.dump(2).c_str());
+  } else {
+    std::printf("Validating live update input data.\n\nChecking requirements:\n-----\n");
+    for (const auto& c : p.checks) std::printf("%s: %s\n", journal::CheckOutcomeName(c.result), c.message.c_str());
+    std::printf("\n%s\n", p.passed ? "All checks PASSED: the live update can run."
+                                     : "Some checks FAILED: the live update cannot run. Nothing was changed.");
+  }
+  return p.passed ? kExitOk : actions::ExitCode(actions::Ending::kFailedValidation);
+}
+
 }  // namespace
 
-int CmdRun(const GlobalOptions& g, const RunOptions& o) {
-  std::string home;
+int CmdPreview(const GlobalOptions& g, const RunOptions& o, bool json) {
+  std::string home, data_file;
   Status s = ResolveHome(g.home, &home);
   if (!s.ok()) return Fail(kExitCannotRun, s);
   actions::RunRequest req;
-  std::string data_file = o.data_file.empty() ? home + "/lvupdate.data" : o.data_file;
-  s = actions::LoadLvupdateData(data_file, &req.input.data, &req.config_text);
+  if (int rc = PrepareInput(home, o, &req, &data_file); rc != kExitOk) return rc;
+  drivers::sim::SimOptions opts;
+  opts.speed = g.speed;
+  std::unique_ptr<drivers::sim::SimSystem> sys;
+  s = drivers::sim::SimSystem::Open(home, opts, &sys);
   if (!s.ok()) return Fail(kExitBadInput, s);
-  if (o.fixes.empty()) return Fail(kExitBadInput, Status::InvalidArgument("no ifix given"));
-  req.input.fixes = o.fixes;
-  char cwd[4096];
-  req.input.fix_dir = !o.fix_dir.empty() ? o.fix_dir : (getcwd(cwd, sizeof cwd) ? cwd : ".");
-  if (req.input.fix_dir[0] != '/' && getcwd(cwd, sizeof cwd)) req.input.fix_dir = std::string(cwd) + "/" + req.input.fix_dir;
+  actions::PreviewResult p;
+  s = actions::Preview(*sys, req.input, &p);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  return PrintPreview(p, json);
+}
 
+int CmdRun(const GlobalOptions& g, const RunOptions& o) {
+  std::string home, data_file;
+  Status s = ResolveHome(g.home, &home);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  actions::RunRequest req;
+  if (int rc = PrepareInput(home, o, &req, &data_file); rc != kExitOk) return rc;
+  if (req.input.data.mode == actions::LvupdateData::Mode::kPreview) {
+    std::printf("%s has mode = preview: previewing only.\n\n", data_file.c_str());
+    GlobalOptions resolved = g;
+    resolved.home = home;
+    return CmdPreview(resolved, o, false);
+  }
   GlobalOptions resolved = g;
   resolved.home = home;
   Opened op;

@@ -47,7 +47,7 @@ void Progress::OnEvent(const journal::Event& e, const replay::OperationState& s)
       break;
     case EventKind::kCheckResult:
       if (!checks_header_) {
-        Line("Checking requirements:\n-----");
+        std::fprintf(out_, "Checking requirements:\n-----\n");
         checks_header_ = true;
       }
       std::fprintf(out_, "%s: %s\n", journal::CheckOutcomeName(e.check.result), e.check.message.c_str());

@@ -87,20 +87,21 @@ class ValidateStep : public Step {
       return;
     }
     for (const auto& f : in.fixes) {
-      std::string name = "ifix." + f;
+      std::string shown = f.substr(f.rfind('/') + 1);  // run journals absolute paths
+      std::string name = "ifix." + shown;
       drivers::Fix fix;
       Status s = c.sys->os().ReadFix(FixPath(in, f), &fix);
       if (!s.ok()) {
-        Check(c, name, false, "", "ifix " + f + ": " + s.message());
+        Check(c, name, false, "", "ifix " + shown + ": " + s.message());
         continue;
       }
       bool installed = std::find(orig.ifixes.begin(), orig.ifixes.end(), fix.label) != orig.ifixes.end();
       if (!fix.lu_capable) {
-        Check(c, name, false, "", "ifix " + fix.label + " (" + f + ") is not LU CAPABLE.");
+        Check(c, name, false, "", "ifix " + fix.label + " (" + shown + ") is not LU CAPABLE.");
       } else if (installed) {
-        Check(c, name, false, "", "ifix " + fix.label + " (" + f + ") is already installed.");
+        Check(c, name, false, "", "ifix " + fix.label + " (" + shown + ") is already installed.");
       } else {
-        Check(c, name, true, "ifix " + fix.label + " (" + f + ") is LU CAPABLE.", "");
+        Check(c, name, true, "ifix " + fix.label + " (" + shown + ") is LU CAPABLE.", "");
         c.params.fixes.push_back(fix);
       }
     }

@@ -25,29 +25,39 @@ TempHome::~TempHome() {
   std::filesystem::remove_all(path_, ec);
 }
 
-ProcResult Lvupdate(const std::string& home, const std::vector<std::string>& args) {
-  std::vector<std::string> argv_s = {LVU_BINARY, "--home", home, "--speed", "max"};
+int SpawnLvupdate(const std::string& home, const std::vector<std::string>& args, const std::string& out_file) {
+  std::vector<std::string> argv_s = {LVU_BINARY, "--home", home};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& a : argv_s) argv.push_back(a.data());
   argv.push_back(nullptr);
-
-  std::string out_file = home + "/.test-output";
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_addopen(&fa, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_adddup2(&fa, 1, 2);
   pid_t pid;
+  int rc = posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&fa);
+  return rc == 0 ? pid : -1;
+}
+
+int WaitExit(int pid) {
+  int status = 0;
+  if (waitpid(pid, &status, 0) != pid) return -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+ProcResult Lvupdate(const std::string& home, const std::vector<std::string>& args) {
+  std::vector<std::string> all = {"--speed", "max"};
+  all.insert(all.end(), args.begin(), args.end());
+  std::string out_file = home + "/.test-output";
   ProcResult r;
-  if (posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ) != 0) {
-    posix_spawn_file_actions_destroy(&fa);
-    r.out = "cannot spawn " + argv_s[0];
+  int pid = SpawnLvupdate(home, all, out_file);
+  if (pid < 0) {
+    r.out = "cannot spawn " LVU_BINARY;
     return r;
   }
-  posix_spawn_file_actions_destroy(&fa);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.exit_code = WaitExit(pid);
   std::ifstream in(out_file);
   std::stringstream ss;
   ss << in.rdbuf();

@@ -30,6 +30,12 @@ class TempHome {
 // Runs `lvupdate --home HOME --speed max ARGS...` and waits for it.
 ProcResult Lvupdate(const std::string& home, const std::vector<std::string>& args);
 
+// Starts `lvupdate --home HOME ARGS...` (no --speed added) without waiting;
+// its output goes to `out_file`. Returns the pid, or -1.
+int SpawnLvupdate(const std::string& home, const std::vector<std::string>& args, const std::string& out_file);
+// Waits for a spawned process; its exit code as Lvupdate reports it.
+int WaitExit(int pid);
+
 // `lvupdate sim show --json`, parsed.
 nlohmann::json World(const std::string& home);
 // `lvupdate status --json`, parsed.

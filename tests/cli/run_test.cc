@@ -1,0 +1,262 @@
+// The operation commands through the real binary: exit codes, the world they
+// leave, what status says, and the live update lock.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "tests/support/lvu_process.h"
+
+namespace lvu::testing {
+namespace {
+
+class RunTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(Lvupdate(home(), {"sim", "init"}).exit_code, 0);
+    before_ = World(home());
+  }
+  const std::string& home() const { return home_.path(); }
+  ProcResult Run(const std::string& fix = "dummy.150813.epkg.Z", std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"run", "-d", home() + "/fixes"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.push_back(fix);
+    return Lvupdate(home(), args);
+  }
+  void Fault(const std::vector<std::string>& args) {
+    std::vector<std::string> a = {"sim", "fault", "add"};
+    a.insert(a.end(), args.begin(), args.end());
+    ProcResult r = Lvupdate(home(), a);
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+  }
+  void ExpectUnchanged() {
+    EXPECT_EQ(WithoutClockAndErrlog(World(home())).dump(2), WithoutClockAndErrlog(before_).dump(2));
+  }
+  nlohmann::json StepOf(const nlohmann::json& status, const std::string& name) {
+    for (const auto& s : status["steps"]) {
+      if (s["name"] == name) return s;
+    }
+    return nullptr;
+  }
+  void WriteData(const std::string& text) { std::ofstream(home() + "/lvupdate.data") << text; }
+
+  TempHome home_;
+  nlohmann::json before_;
+};
+
+TEST_F(RunTest, RunFromAFreshHomeUpdatesTheWorld) {
+  ProcResult r = Run();
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(NotUpdated(World(home())), "");
+  nlohmann::json st = StatusJson(home());
+  EXPECT_EQ(st["status"], "completed");
+  EXPECT_EQ(st["steps"].size(), 19u);
+  for (const auto& s : st["steps"]) EXPECT_EQ(s["state"], "done") << s.dump();
+  // The article's phase lines, in order.
+  size_t at = 0;
+  for (const char* line : {"Initializing live update on original LPAR.", "Validating original LPAR environment.",
+                           "Creating rootvg for boot of surrogate.", "Starting the surrogate LPAR.",
+                           "Creating mirror of original LPAR's rootvg.", "Blackout Time started.",
+                           "Blackout Time end.", "Shutting down the Original LPAR.",
+                           "The live update operation succeeded."}) {
+    size_t pos = r.out.find(line, at);
+    ASSERT_NE(pos, std::string::npos) << line << "\n" << r.out;
+    at = pos;
+  }
+  EXPECT_NE(r.out.find("Blackout time: 27 s"), std::string::npos) << r.out;
+}
+
+TEST_F(RunTest, LogGoesToHomeLogs) {
+  ProcResult r = Run();
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  std::string id = StatusJson(home())["id"];
+  int logs = 0;
+  for (const auto& f : std::filesystem::directory_iterator(home() + "/logs")) {
+    if (f.path().filename().string().rfind("lvupdlog.", 0) != 0) continue;
+    logs++;
+    std::ifstream in(f.path());
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(text.find(id + " seq 0 opStarted"), std::string::npos) << text;
+    EXPECT_NE(text.find("opFinished"), std::string::npos);
+  }
+  EXPECT_EQ(logs, 1);
+}
+
+TEST_F(RunTest, MalformedLvupdateDataIsExit2WithFileAndLineAndNothingChanged) {
+  WriteData("general:\n    mode = automated\n    colour = blue\n");
+  ProcResult r = Run();
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("lvupdate.data:3: key 'colour'"), std::string::npos) << r.out;
+  ExpectUnchanged();
+  EXPECT_EQ(StatusJson(home())["status"], "none");
+}
+
+TEST_F(RunTest, NoSimulatedSystemIsExit2) {
+  TempHome empty;
+  ProcResult r = Lvupdate(empty.path(), {"run", "-d", empty.path(), "-f", home() + "/lvupdate.data", "x.epkg.Z"});
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("sim init"), std::string::npos) << r.out;
+}
+
+TEST_F(RunTest, NotLuCapableFixFailsValidationWithExit3AndNoChange) {
+  ProcResult r = Run("nolu.150813.epkg.Z");
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("FAILED: ifix nolu (nolu.150813.epkg.Z) is not LU CAPABLE."), std::string::npos) << r.out;
+  ExpectUnchanged();
+  nlohmann::json st = StatusJson(home());
+  EXPECT_EQ(st["status"], "failed_validation");
+  EXPECT_EQ(StepOf(st, "hmc.reserve")["state"], "pending");
+}
+
+TEST_F(RunTest, MissingFixAndLparIdInUseFailValidation) {
+  WriteData("disks:\n  nhdisk = hdisk2\n  mhdisk = hdisk3\nhmc:\n  lpar_id = 99\n  management_console = 10.1.50.30\n"
+            "  user = hscroot\n");
+  ProcResult r = Run("missing.epkg.Z");
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("FAILED: ifix missing.epkg.Z:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("FAILED: lpar_id 99 is the current partition's id."), std::string::npos) << r.out;
+  ExpectUnchanged();
+}
+
+TEST_F(RunTest, PreviewPassesAndChangesNothing) {
+  ProcResult r = Lvupdate(home(), {"preview", "-d", home() + "/fixes", "dummy.150813.epkg.Z"});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("PASSED: adapters can be divided into two sets so that each has paths to all disks."),
+            std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("FAILED"), std::string::npos) << r.out;
+  ExpectUnchanged();
+  EXPECT_EQ(StatusJson(home())["status"], "none");
+}
+
+TEST_F(RunTest, ModePreviewMakesRunPreview) {
+  std::ifstream in(home() + "/lvupdate.data");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  text.replace(text.find("automated"), 9, "preview");
+  WriteData(text);
+  ProcResult r = Run();
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("previewing only"), std::string::npos) << r.out;
+  ExpectUnchanged();
+}
+
+TEST_F(RunTest, FailureBeforeThePointOfNoReturnRollsBackWithExit4) {
+  Fault({"disk.mirror_rootvg", "--kind", "fail"});
+  ProcResult r = Run();
+  EXPECT_EQ(r.exit_code, 4) << r.out;
+  EXPECT_NE(r.out.find("injected"), std::string::npos) << r.out;
+  ExpectUnchanged();
+  nlohmann::json st = StatusJson(home());
+  EXPECT_EQ(st["status"], "rolled_back");
+  EXPECT_EQ(StepOf(st, "lpar.rename_original")["state"], "compensated");
+}
+
+TEST_F(RunTest, NoAutoRollbackStopsInterruptedThenRollbackRestores) {
+  Fault({"path.split", "--kind", "fail"});
+  ProcResult r = Run("dummy.150813.epkg.Z", {"--no-auto-rollback"});
+  EXPECT_EQ(r.exit_code, 5) << r.out;
+  EXPECT_NE(r.out.find("lvupdate resume"), std::string::npos) << r.out;
+  EXPECT_EQ(StatusJson(home())["status"], "interrupted");
+  r = Lvupdate(home(), {"rollback"});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  ExpectUnchanged();
+}
+
+TEST_F(RunTest, TransientFailuresAreRetried) {
+  Fault({"disk.clone_rootvg", "--kind", "transient", "--times", "2"});
+  ProcResult r = Run();
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(NotUpdated(World(home())), "");
+  EXPECT_EQ(StepOf(StatusJson(home()), "disk.clone_rootvg")["attempts"], 3);
+}
+
+TEST_F(RunTest, RetriesRunOutBeforeThePointOfNoReturnRollBack) {
+  Fault({"lpar.boot_surrogate", "--kind", "transient", "--times", "5"});
+  ProcResult r = Run();
+  EXPECT_EQ(r.exit_code, 4) << r.out;
+  EXPECT_EQ(StepOf(StatusJson(home()), "lpar.boot_surrogate")["attempts"], 3);
+  ExpectUnchanged();
+}
+
+TEST_F(RunTest, FailureAfterThePointOfNoReturnInterruptsThenResumeCompletes) {
+  Fault({"path.restore", "--kind", "fail"});
+  ProcResult r = Run();
+  EXPECT_EQ(r.exit_code, 5) << r.out;
+  nlohmann::json st = StatusJson(home());
+  EXPECT_EQ(st["status"], "interrupted");
+  EXPECT_EQ(st["point_of_no_return"], true);
+  EXPECT_EQ(StepOf(st, "path.restore")["state"], "failed");
+  r = Lvupdate(home(), {"resume"});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(NotUpdated(World(home())), "");
+}
+
+TEST_F(RunTest, RollbackAfterCompletionRevertsThenHasNothingToDo) {
+  ASSERT_EQ(Run().exit_code, 0);
+  std::string update_id = StatusJson(home())["id"];
+  ProcResult r = Lvupdate(home(), {"rollback"});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(NotReverted(World(home())), "");
+  nlohmann::json st = StatusJson(home());
+  EXPECT_EQ(st["status"], "reverted");
+  EXPECT_EQ(st["kind"], "revert");
+  EXPECT_EQ(st["reverts"], update_id);
+  r = Lvupdate(home(), {"rollback"});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("already reverted"), std::string::npos) << r.out;
+  EXPECT_EQ(NotReverted(World(home())), "");
+}
+
+TEST_F(RunTest, RunWhileAnOperationIsUnfinishedIsRefused) {
+  Fault({"path.split", "--kind", "crash-after"});
+  ASSERT_EQ(Run().exit_code, 86);
+  ProcResult r = Run();
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("is unfinished"), std::string::npos) << r.out;
+}
+
+TEST_F(RunTest, ResumeWithNothingToResumeIsExit2) {
+  ProcResult r = Lvupdate(home(), {"resume"});
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+}
+
+TEST_F(RunTest, SecondProcessIsLockedOutAndKillNineIsRecoverable) {
+  // A slow run (about 7 real seconds) holds the live update lock.
+  std::string out = home() + "/slow.out";
+  int pid = SpawnLvupdate(home(), {"--speed", "100", "run", "-d", home() + "/fixes", "dummy.150813.epkg.Z"}, out);
+  ASSERT_GT(pid, 0);
+  nlohmann::json st;
+  for (int i = 0; i < 100; i++) {
+    st = StatusJson(home());
+    if (st["status"] == "running") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_EQ(st["status"], "running") << st.dump();
+  EXPECT_EQ(st["pid"], pid);
+  ProcResult second = Run();
+  EXPECT_EQ(second.exit_code, 1) << second.out;
+  EXPECT_NE(second.out.find("pid " + std::to_string(pid)), std::string::npos) << second.out;
+  // Kill it mid-flight, for real.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  kill(pid, SIGKILL);
+  EXPECT_EQ(WaitExit(pid), 128 + SIGKILL);
+  EXPECT_EQ(StatusJson(home())["status"], "interrupted");
+  ProcResult r = Lvupdate(home(), {"resume"});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(NotUpdated(World(home())), "");
+}
+
+TEST_F(RunTest, BadArgumentsAreExit2) {
+  EXPECT_EQ(Lvupdate(home(), {"sim", "fault", "add", "no.such.step", "--kind", "fail"}).exit_code, 2);
+  EXPECT_EQ(Lvupdate(home(), {"sim", "fault", "add", "validate", "--kind", "explode"}).exit_code, 2);
+  EXPECT_EQ(Lvupdate(home(), {"frobnicate"}).exit_code, 2);
+  int pid = SpawnLvupdate(home(), {"--speed", "fast", "status"}, home() + "/speed.out");
+  ASSERT_GT(pid, 0);
+  EXPECT_EQ(WaitExit(pid), 2);
+}
+
+}  // namespace
+}  // namespace lvu::testing
