@@ -91,6 +91,11 @@ int Main(int argc, char** argv) {
   fault_list->add_flag("--json", fault_json, "JSON output");
   auto* fault_clear = fault->add_subcommand("clear", "Remove every fault");
 
+  // Commands of later work register here, each in its own block:
+  // @preview-commands (lvupdate.data checks, hmcauth, emgr, sim set)
+  // @mobility-commands (setprocs, init, regscript, regke, safeke)
+  // @journal-commands (journal ..., replay, snap)
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {  // CLI11 reports bad arguments (and --help) this way
@@ -112,6 +117,9 @@ int Main(int argc, char** argv) {
   if (fault_add->parsed()) return CmdSimFaultAdd(g, fo);
   if (fault_list->parsed()) return CmdSimFaultList(g, fault_json);
   if (fault_clear->parsed()) return CmdSimFaultClear(g);
+  // @preview-dispatch
+  // @mobility-dispatch
+  // @journal-dispatch
   return kExitBadInput;
 }
 

@@ -41,6 +41,8 @@ struct Scenario {
   std::string kind;  // crash-before | crash-after
 };
 
+void PrintTo(const Scenario& s, std::ostream* os) { *os << Steps()[s.step] << " " << s.kind; }
+
 std::string Name(const ::testing::TestParamInfo<Scenario>& info) {
   std::string n = Steps()[info.param.step] + "_" + info.param.kind;
   for (auto& c : n) {
@@ -113,16 +115,26 @@ TEST_P(CrashTest, SecondCrashDuringResume) {
   ExpectUpdated();
 }
 
-TEST_P(CrashTest, SecondCrashDuringRollback) {
+// Scenarios whose rollback undoes at least one world change, so that a crash
+// can be injected into it.
+class CrashRollbackTest : public CrashTest {
+ public:
+  static int Target(const Scenario& s) {
+    int target = s.step - (s.kind == "crash-before" ? 1 : 0);
+    while (target >= 0 && !Compensable(target)) target--;
+    return target;
+  }
+};
+
+TEST_P(CrashRollbackTest, SecondCrashDuringRollback) {
   CrashRun();
   if (PastPonr()) {
     // Recovery goes forward then reverts: crash in the revert's reboot.
     ASSERT_EQ(Lvupdate(home_.path(), {"sim", "fault", "add", "revert.reboot", "--kind", "crash-after"}).exit_code, 0);
   } else {
     // Crash while undoing the last step that is undone by a world change.
-    int target = GetParam().step - (GetParam().kind == "crash-before" ? 1 : 0);
-    while (target >= 0 && !Compensable(target)) target--;
-    if (target < 0) GTEST_SKIP() << "nothing to undo before " << step();
+    int target = Target(GetParam());
+    ASSERT_GE(target, 0);
     ASSERT_EQ(Lvupdate(home_.path(), {"sim", "fault", "add", Steps()[target], "--kind", "crash-after",
                                       "--phase", "compensate"}).exit_code, 0);
   }
@@ -143,7 +155,16 @@ std::vector<Scenario> AllScenarios() {
   return v;
 }
 
+std::vector<Scenario> ScenariosWithUndo() {
+  std::vector<Scenario> v;
+  for (const auto& s : AllScenarios()) {
+    if (s.step >= kPonrStep || CrashRollbackTest::Target(s) >= 0) v.push_back(s);
+  }
+  return v;
+}
+
 INSTANTIATE_TEST_SUITE_P(EveryStep, CrashTest, ::testing::ValuesIn(AllScenarios()), Name);
+INSTANTIATE_TEST_SUITE_P(EveryStep, CrashRollbackTest, ::testing::ValuesIn(ScenariosWithUndo()), Name);
 
 }  // namespace
 }  // namespace lvu::testing
