@@ -38,12 +38,14 @@ $(BUILD)/CMakeCache.txt:
 	cmake -S . -B $(BUILD) $(CMAKE_ARGS)
 
 build: $(BUILD)/CMakeCache.txt
-	cmake --build $(BUILD) -j $(JOBS)
+	cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory
 
-demo: deps
-	@$(MAKE) --no-print-directory build
+demo: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS) --target lvupdate -- --no-print-directory
 	@rm -rf $(DEMO_HOME)
 	@echo; echo "### lvupdate sim init"; $(LVUPDATE) --home $(DEMO_HOME) sim init
+	@echo; echo "### lvupdate preview  (validation only, like geninstall -k -p)"; \
+	  $(LVUPDATE) --home $(DEMO_HOME) preview -d $(DEMO_HOME)/fixes dummy.150813.epkg.Z
 	@echo; echo "### lvupdate run  (the live update)"; \
 	  $(LVUPDATE) --home $(DEMO_HOME) run -d $(DEMO_HOME)/fixes dummy.150813.epkg.Z
 	@echo; echo "### lvupdate status"; $(LVUPDATE) --home $(DEMO_HOME) status
