@@ -166,6 +166,10 @@ int CmdResume(const GlobalOptions& g, bool no_auto_rollback) {
   if (int rc = Open(g, &op); rc != kExitOk) return rc;
   Progress progress(stdout, g.verbose);
   actions::Executor ex(op.journal.get(), op.sys.get(), &progress, SettingsFor(no_auto_rollback));
+  std::string active;
+  if (op.journal->ActiveOp(&active).ok() && !active.empty()) {
+    std::printf("Resuming live update operation %s.\n\n", active.c_str());
+  }
   actions::OpResult r;
   Status s = ex.Resume(&r);
   return Report(op, s, r);
@@ -176,6 +180,10 @@ int CmdRollback(const GlobalOptions& g) {
   if (int rc = Open(g, &op); rc != kExitOk) return rc;
   Progress progress(stdout, g.verbose);
   actions::Executor ex(op.journal.get(), op.sys.get(), &progress, SettingsFor(false));
+  std::string active;
+  if (op.journal->ActiveOp(&active).ok() && !active.empty()) {
+    std::printf("Rolling back live update operation %s.\n\n", active.c_str());
+  }
   actions::OpResult r;
   Status s = ex.Rollback(&r);
   return Report(op, s, r, /*requested_rollback=*/true);

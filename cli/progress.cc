@@ -59,7 +59,9 @@ void Progress::OnEvent(const journal::Event& e, const replay::OperationState& s)
       }
       std::string name = e.intent.action;
       if (e.intent.direction == journal::Direction::kCompensate) {
-        Line("Undoing " + name + ".");
+        // Validation and notifications leave nothing to undo: only -v shows them.
+        bool no_effect = name == "validate" || name.rfind("apps.notify_", 0) == 0;
+        if (!no_effect || verbose_) Line("Undoing " + name + ".");
         break;
       }
       auto it = StartLines().find(name);
