@@ -92,6 +92,36 @@ Status Executor::Append(Session* s, Event e, bool sync) {
   return Status::OK();
 }
 
+journal::Event Executor::Intent(const Session& s, uint32_t index, Direction dir) {
+  const replay::StepStatus& st = s.state.steps[index];
+  Event e = NewEvent(s.op_id, EventKind::kStepIntent);
+  e.intent.step = index;
+  e.intent.action = s.plan[index]->name();
+  e.intent.params = WithClock(s.plan[index]->Params(s.ctx).dump(), sys_->ClockSeconds());
+  e.intent.attempt = (dir == Direction::kForward ? st.attempts : st.compensate_attempts) + 1;
+  e.intent.direction = dir;
+  return e;
+}
+
+journal::Event Executor::Failed(const Session& s, uint32_t index, Direction dir, const Status& st) {
+  spdlog::warn("{} {} of {} failed: {}", s.op_id, journal::DirectionName(dir), s.plan[index]->name(),
+               st.ToString());
+  Event e = NewEvent(s.op_id, EventKind::kStepFailed);
+  e.failed.step = index;
+  e.failed.direction = dir;
+  e.failed.error = st.message();
+  e.failed.retryable = st.IsTransient();
+  return e;
+}
+
+journal::Event Executor::RecoveredDone(const Session& s, uint32_t index) {
+  Event e = NewEvent(s.op_id, EventKind::kStepDone);
+  e.done.step = index;
+  e.done.recovered = true;
+  e.done.output = WithClock("", sys_->ClockSeconds());
+  return e;
+}
+
 Status Executor::Load(const std::string& op_id, Session* s) {
   std::vector<Event> events;
   LVU_RETURN_IF_ERROR(journal_->ReadOp(op_id, &events));
@@ -140,13 +170,7 @@ Status Executor::Load(const std::string& op_id, Session* s) {
 
 Status Executor::ApplyStep(Session* s, uint32_t index) {
   Step& step = *s->plan[index];
-  Event intent = NewEvent(s->op_id, EventKind::kStepIntent);
-  intent.intent.step = index;
-  intent.intent.action = step.name();
-  intent.intent.params = WithClock(step.Params(s->ctx).dump(), sys_->ClockSeconds());
-  intent.intent.attempt = s->state.steps[index].attempts + 1;
-  intent.intent.direction = Direction::kForward;
-  LVU_RETURN_IF_ERROR(Append(s, intent, /*sync=*/true));
+  LVU_RETURN_IF_ERROR(Append(s, Intent(*s, index, Direction::kForward), /*sync=*/true));
 
   s->ctx.checks.clear();
   std::string output;
@@ -166,24 +190,12 @@ Status Executor::ApplyStep(Session* s, uint32_t index) {
     // the next intent's sync makes it durable.
     return Append(s, done, false);
   }
-  spdlog::warn("{} step {} failed: {}", s->op_id, step.name(), st.ToString());
-  Event failed = NewEvent(s->op_id, EventKind::kStepFailed);
-  failed.failed.step = index;
-  failed.failed.direction = Direction::kForward;
-  failed.failed.error = st.message();
-  failed.failed.retryable = st.IsTransient();
-  return Append(s, failed, false);
+  return Append(s, Failed(*s, index, Direction::kForward, st), false);
 }
 
 Status Executor::CompensateStep(Session* s, uint32_t index) {
   Step& step = *s->plan[index];
-  Event intent = NewEvent(s->op_id, EventKind::kStepIntent);
-  intent.intent.step = index;
-  intent.intent.action = step.name();
-  intent.intent.params = WithClock(step.Params(s->ctx).dump(), sys_->ClockSeconds());
-  intent.intent.attempt = s->state.steps[index].compensate_attempts + 1;
-  intent.intent.direction = Direction::kCompensate;
-  LVU_RETURN_IF_ERROR(Append(s, intent, /*sync=*/true));
+  LVU_RETURN_IF_ERROR(Append(s, Intent(*s, index, Direction::kCompensate), /*sync=*/true));
 
   Status st = sys_->faults().Hit(step.name(), FaultPhase::kCompensate, FaultWhen::kBefore);
   if (st.ok()) st = step.Compensate(s->ctx);
@@ -193,13 +205,7 @@ Status Executor::CompensateStep(Session* s, uint32_t index) {
     c.compensated.step = index;
     return Append(s, c, false);
   }
-  spdlog::warn("{} compensation of {} failed: {}", s->op_id, step.name(), st.ToString());
-  Event failed = NewEvent(s->op_id, EventKind::kStepFailed);
-  failed.failed.step = index;
-  failed.failed.direction = Direction::kCompensate;
-  failed.failed.error = st.message();
-  failed.failed.retryable = st.IsTransient();
-  return Append(s, failed, false);
+  return Append(s, Failed(*s, index, Direction::kCompensate, st), false);
 }
 
 void Executor::Fill(const Session& s, OpResult* r) {
@@ -228,11 +234,7 @@ Status Executor::Drive(Session* s, OpResult* result) {
           return Status::OK();
         }
         if (applied) {
-          Event done = NewEvent(s->op_id, EventKind::kStepDone);
-          done.done.step = m.step;
-          done.done.recovered = true;
-          done.done.output = WithClock("", sys_->ClockSeconds());
-          LVU_RETURN_IF_ERROR(Append(s, done, false));
+          LVU_RETURN_IF_ERROR(Append(s, RecoveredDone(*s, m.step), false));
         } else {
           LVU_RETURN_IF_ERROR(ApplyStep(s, m.step));
         }
@@ -372,13 +374,7 @@ Status Executor::Rollback(OpResult* result) {
       if (s.state.steps[i].state != StepState::kInFlight) continue;
       bool applied = false;
       LVU_RETURN_IF_ERROR(s.plan[i]->Probe(s.ctx, &applied));
-      if (applied) {
-        Event done = NewEvent(s.op_id, EventKind::kStepDone);
-        done.done.step = i;
-        done.done.recovered = true;
-        done.done.output = WithClock("", sys_->ClockSeconds());
-        LVU_RETURN_IF_ERROR(Append(&s, done, false));
-      }
+      if (applied) LVU_RETURN_IF_ERROR(Append(&s, RecoveredDone(s, i), false));
     }
   }
   if (replay::ForwardOnly(s.state, s.policy)) {

@@ -85,6 +85,9 @@ class Executor {
   Status Load(const std::string& op_id, Session* s);
   Status Drive(Session* s, OpResult* result);
   Status Append(Session* s, journal::Event e, bool sync);
+  journal::Event Intent(const Session& s, uint32_t index, journal::Direction dir);
+  journal::Event Failed(const Session& s, uint32_t index, journal::Direction dir, const Status& st);
+  journal::Event RecoveredDone(const Session& s, uint32_t index);
   Status ApplyStep(Session* s, uint32_t index);
   Status CompensateStep(Session* s, uint32_t index);
   Status StartRevert(const Session& update, OpResult* result);
