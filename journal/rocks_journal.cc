@@ -362,10 +362,11 @@ Status Journal::Open(const std::string& dir, Mode mode, std::unique_ptr<Journal>
   rocksdb::Options options;
   options.create_if_missing = write;
   options.create_missing_column_families = write;
-  // Replay the write-ahead log up to its first damaged record (a torn tail
-  // after a machine crash: a write never acknowledged as durable) and drop the
-  // rest. See docs/journal-format.md, "Durability", for the trade-off.
-  options.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
+  // Tolerate an incomplete record at the end of the write-ahead log (a torn
+  // tail after a machine crash: a write never acknowledged as durable) and
+  // refuse to open on any other damage, so that records after a damaged one
+  // are reported, never silently dropped. See docs/journal-format.md, "Durability".
+  options.wal_recovery_mode = rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords;
   LimitInfoLog(&options);
 
   // Every family must be opened in write mode, including ones a newer
