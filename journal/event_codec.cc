@@ -1,7 +1,6 @@
 // Event codec: see event_codec.h.
 #include "journal/event_codec.h"
 
-#include <capnp/compat/json.h>
 #include <capnp/message.h>
 #include <capnp/serialize.h>
 #include <kj/array.h>
@@ -9,7 +8,7 @@
 
 #include <cstring>
 
-#include "events.capnp.h"
+#include "journal/event_capnp.h"
 
 namespace lvu::journal {
 
@@ -50,7 +49,9 @@ cp::Outcome ToCp(Outcome o) {
 
 cp::OpKind ToCp(OpKind k) { return k == OpKind::kRevert ? cp::OpKind::REVERT : cp::OpKind::UPDATE; }
 
-void Build(const Event& e, cp::Event::Builder b) {
+}  // namespace
+
+void BuildEvent(const Event& e, cp::Event::Builder b) {
   b.setOpId(T(e.op_id));
   b.setSeq(e.seq);
   b.setTimeUs(e.time_us);
@@ -126,6 +127,8 @@ void Build(const Event& e, cp::Event::Builder b) {
   }
 }
 
+namespace {
+
 void BuildSummary(const OpSummary& s, cp::OpSummary::Builder b) {
   b.setOpId(T(s.op_id));
   b.setOpKind(ToCp(s.op_kind));
@@ -137,6 +140,7 @@ void BuildSummary(const OpSummary& s, cp::OpSummary::Builder b) {
   b.setLastSeq(s.last_seq);
   b.setStepsTotal(s.steps_total);
   b.setStepsDone(s.steps_done);
+  b.setImported(s.imported);
 }
 
 std::string Flatten(capnp::MessageBuilder& message) {
@@ -193,7 +197,9 @@ Status FromCp(cp::OpKind k, OpKind* out) {
   return Status::Corruption("unknown operation kind " + std::to_string(static_cast<unsigned>(k)));
 }
 
-Status Read(cp::Event::Reader r, Event* out) {
+}  // namespace
+
+Status ReadEvent(cp::Event::Reader r, Event* out) {
   Event e;
   e.op_id = S(r.getOpId());
   e.seq = r.getSeq();
@@ -285,6 +291,10 @@ Status Read(cp::Event::Reader r, Event* out) {
   return Status::OK();
 }
 
+namespace {
+
+Status Read(cp::Event::Reader r, Event* out) { return ReadEvent(r, out); }
+
 Status Read(cp::OpSummary::Reader r, OpSummary* out) {
   OpSummary s;
   s.op_id = S(r.getOpId());
@@ -297,6 +307,7 @@ Status Read(cp::OpSummary::Reader r, OpSummary* out) {
   s.last_seq = r.getLastSeq();
   s.steps_total = r.getStepsTotal();
   s.steps_done = r.getStepsDone();
+  s.imported = r.getImported();
   *out = std::move(s);
   return Status::OK();
 }
@@ -331,7 +342,7 @@ Status ReadMessage(std::string_view bytes, Out* out) {
 
 std::string Encode(const Event& e) {
   capnp::MallocMessageBuilder message;
-  Build(e, message.initRoot<cp::Event>());
+  BuildEvent(e, message.initRoot<cp::Event>());
   return Flatten(message);
 }
 
@@ -347,15 +358,6 @@ std::string EncodeSummary(const OpSummary& s) {
 
 Status DecodeSummary(std::string_view bytes, OpSummary* out) {
   return ReadMessage<cp::OpSummary>(bytes, out);
-}
-
-std::string ToJson(const Event& e) {
-  capnp::MallocMessageBuilder message;
-  auto root = message.initRoot<cp::Event>();
-  Build(e, root);
-  capnp::JsonCodec codec;
-  kj::String json = codec.encode(root.asReader());
-  return std::string(json.cStr(), json.size());
 }
 
 }  // namespace lvu::journal

@@ -14,10 +14,17 @@
 //   kind this version does not know. Messages are a description of what is
 //   wrong, without a key: the caller adds the key as context.
 // - ToJson returns one JSON object on one line (no trailing newline), written
-//   by Cap'n Proto's JSON codec from the schema: field names are the schema's
-//   (camelCase), the union member's name is the event kind's name (KindName),
-//   enums are the schema's enumerant names ("rolledBack", "passed"), and
-//   64-bit integers (seq, timeUs, blackoutS, globalS) are JSON strings.
+//   by Cap'n Proto's JSON codec from the annotated schema (event_json.cc):
+//   field names are the schema's (camelCase); "kind" names the event kind
+//   (KindName) and the object of that name follows; enums are the strings of
+//   the *Name() functions ("rolled_back", "PASSED", "forward"); 64-bit integers
+//   (seq, timeUs, blackoutS, globalS) are JSON numbers, or strings beyond 2^53.
+//   docs/journal-format.md, "JSON lines", shows the exact form.
+// - FromJson reads one such object back; FromJson(ToJson(e)) == e. It returns
+//   InvalidArgument (never throws) for text that is not exactly one event:
+//   not JSON, an unknown field, a missing or unknown kind or a kind without
+//   its object, an unknown enum name, a value out of its field's range, or a
+//   64-bit number beyond 2^53 (such values must be strings).
 #pragma once
 
 #include <string>
@@ -36,5 +43,6 @@ std::string EncodeSummary(const OpSummary& s);
 Status DecodeSummary(std::string_view bytes, OpSummary* out);
 
 std::string ToJson(const Event& e);
+Status FromJson(std::string_view line, Event* out);
 
 }  // namespace lvu::journal

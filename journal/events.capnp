@@ -15,6 +15,13 @@
 using Cxx = import "/capnp/c++.capnp";
 $Cxx.namespace("lvu::journal::schema");
 
+# JSON form (ToJson / FromJson, `journal events --json`, `journal export`): the
+# annotations below only change the JSON, never the binary records. Enumerants
+# are written with the names lvupdate prints everywhere else (`status --json`,
+# `preview --json`: OutcomeName(), CheckOutcomeName()), and every Event carries
+# a "kind" field naming its union member. See docs/journal-format.md.
+using Json = import "/capnp/compat/json.capnp";
+
 # Which way a step is being driven.
 enum Direction {
   forward @0;     # applying the step
@@ -23,16 +30,16 @@ enum Direction {
 
 # The result of one preview / validation check.
 enum CheckOutcome {
-  passed @0;  # printed "PASSED"
-  failed @1;  # printed "FAILED"; any failure ends the operation before a change
-  info @2;    # printed "INFO"; informational only
+  passed @0 $Json.name("PASSED");  # printed "PASSED"
+  failed @1 $Json.name("FAILED");  # printed "FAILED"; any failure ends the operation before a change
+  info @2 $Json.name("INFO");      # printed "INFO"; informational only
 }
 
 # How an operation ended.
 enum Outcome {
   completed @0;         # the update is in place ("completed")
-  rolledBack @1;        # every change was compensated ("rolled_back")
-  failedValidation @2;  # stopped by a FAILED check, nothing changed ("failed_validation")
+  rolledBack @1 $Json.name("rolled_back");              # every change was compensated
+  failedValidation @2 $Json.name("failed_validation");  # stopped by a FAILED check, nothing changed
   reverted @3;          # a completed update was reverted ("reverted")
 }
 
@@ -114,7 +121,8 @@ struct OpFinished {
 }
 
 # One journal record: the value stored at events/<opId><seq>.
-struct Event {
+# In JSON, "kind" names the union member, which follows as an object.
+struct Event $Json.discriminator(name = "kind") {
   opId @0 :Text;               # the operation's ULID (26 Crockford base32 chars); equals the key's
   seq @1 :UInt64;              # contiguous from 0 within the operation; equals the key's
   timeUs @2 :Int64;            # wall clock when appended, microseconds since the epoch
@@ -147,4 +155,5 @@ struct OpSummary {
   lastSeq @7 :UInt64;          # seq of the last event appended
   stepsTotal @8 :UInt32;       # length of opStarted's plan
   stepsDone @9 :UInt32;        # number of stepDone events appended
+  imported @10 :Bool;          # written by `journal import`, not run from this home
 }

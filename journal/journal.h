@@ -41,6 +41,7 @@ struct OpSummary {
   uint64_t last_seq = 0;
   uint32_t steps_total = 0;
   uint32_t steps_done = 0;      // stepDone events seen in the forward direction
+  bool imported = false;        // written by Import (`journal import`), not run here
 };
 
 class Journal {
