@@ -25,6 +25,7 @@
 
 #include "base/status.h"
 #include "journal/event.h"
+#include "journal/raw_records.h"
 
 namespace lvu::journal {
 
@@ -74,6 +75,23 @@ class Journal {
 
   // Resolves a unique id prefix ("01JD" -> "01JD...") like git does.
   virtual Status ResolveOp(const std::string& prefix, std::string* op_id) = 0;
+
+  // Every stored record of operation `op_id`, or of every operation when
+  // `op_id` is empty (in op id order, including event records that have no
+  // summary and summaries that have no events), undecoded, from one snapshot.
+  // Unlike ReadOp it never stops at a bad record: `journal verify` checks
+  // them all (journal/verify.h). NotFound when nothing is stored under op_id.
+  virtual Status ScanRaw(const std::string& op_id, std::vector<OpRecords>* out) = 0;
+
+  // Writes a whole operation read from elsewhere (`journal import`) in one
+  // synchronous write batch: its events as they are (seq and time kept) and
+  // its summary, marked imported. Never makes it the active operation, so
+  // resume and rollback never act on it. InvalidArgument, writing nothing,
+  // when the operation already has a record here, or the events are not one
+  // operation's seq 0..n (one op id of 26 characters, opStarted first and
+  // only there, nothing after opFinished). The caller checks the rest
+  // (replay/verify.h) before calling. Write mode only.
+  virtual Status Import(const std::vector<Event>& events) = 0;
 
   // Number of sync writes issued since open (for benchmarks and tests).
   virtual uint64_t sync_count() const = 0;

@@ -93,6 +93,8 @@ class RocksJournal : public Journal {
   Status ActiveOp(std::string* op_id) override;
   Status LatestOp(std::string* op_id) override;
   Status ResolveOp(const std::string& prefix, std::string* op_id) override;
+  Status ScanRaw(const std::string& op_id, std::vector<OpRecords>* out) override;
+  Status Import(const std::vector<Event>& events) override;
   uint64_t sync_count() const override {
     std::lock_guard<std::mutex> lock(mu_);
     return sync_count_;
@@ -341,6 +343,103 @@ Status RocksJournal::ResolveOp(const std::string& prefix, std::string* op_id) {
     return Status::InvalidArgument(m);
   }
   *op_id = matches[0];
+  return Status::OK();
+}
+
+Status RocksJournal::ScanRaw(const std::string& op_id, std::vector<OpRecords>* out) {
+  out->clear();
+  const rocksdb::Snapshot* snap = db_->GetSnapshot();
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snap;
+  ro.verify_checksums = true;
+  struct Release {
+    rocksdb::DB* db;
+    const rocksdb::Snapshot* s;
+    ~Release() { db->ReleaseSnapshot(s); }
+  } release{db_, snap};
+
+  // Grouped by the keys' first 26 bytes (a shorter, malformed key by itself).
+  std::map<std::string, OpRecords> ops;
+  auto group = [&](std::string_view key) -> OpRecords& {
+    std::string id(key.substr(0, std::min(key.size(), kOpIdSize)));
+    OpRecords& r = ops[id];
+    r.op_id = id;
+    return r;
+  };
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, events_));
+  for (op_id.empty() ? it->SeekToFirst() : it->Seek(op_id);
+       it->Valid() && StartsWith(it->key(), op_id); it->Next()) {
+    std::string_view key(it->key().data(), it->key().size());
+    group(key).events.push_back({std::string(key), it->value().ToString()});
+  }
+  LVU_RETURN_IF_ERROR(FromRocks(it->status(), "cannot read the events in " + dir_));
+  it.reset(db_->NewIterator(ro, ops_));
+  for (op_id.empty() ? it->SeekToFirst() : it->Seek(op_id);
+       it->Valid() && StartsWith(it->key(), op_id); it->Next()) {
+    std::string_view key(it->key().data(), it->key().size());
+    if (!op_id.empty() && key != op_id) continue;  // a longer id sharing the prefix
+    OpRecords& r = ops[std::string(key)];  // by the whole key: a malformed one stands alone
+    r.op_id = std::string(key);
+    r.has_summary = true;
+    r.summary = it->value().ToString();
+  }
+  LVU_RETURN_IF_ERROR(FromRocks(it->status(), "cannot read the operations in " + dir_));
+  if (!op_id.empty() && ops.empty()) return Status::NotFound("no operation " + op_id + " in the journal");
+  for (auto& [id, r] : ops) out->push_back(std::move(r));
+  return Status::OK();
+}
+
+Status RocksJournal::Import(const std::vector<Event>& events) {
+  if (mode_ != Mode::kWrite) {
+    return Status::InvalidArgument("cannot import into the journal at " + dir_ + ": it is open read-only");
+  }
+  if (events.empty()) return Status::InvalidArgument("nothing to import: no events");
+  const std::string& op = events.front().op_id;
+  if (op.size() != kOpIdSize) {
+    return Status::InvalidArgument("cannot import operation '" + PrintableKey(op) + "': its id is not " +
+                                   std::to_string(kOpIdSize) + " characters long");
+  }
+  OpSummary summary;
+  for (size_t i = 0; i < events.size(); ++i) {
+    const Event& e = events[i];
+    const std::string what = "cannot import " + KeyName(op, i);
+    if (e.op_id != op) return Status::InvalidArgument(what + ": it holds an event of operation '" + PrintableKey(e.op_id) + "'");
+    if (e.seq != i) return Status::InvalidArgument(what + ": it holds the event with seq " + std::to_string(e.seq));
+    if ((i == 0) != (e.kind == EventKind::kOpStarted)) {
+      return Status::InvalidArgument(what + ": " + KindName(e.kind) +
+                                     (i == 0 ? " where opStarted must be" : " where only the first event may be opStarted"));
+    }
+    if (summary.finished) return Status::InvalidArgument(what + ": " + KindName(e.kind) + " after opFinished");
+    ApplyToSummary(e, &summary);
+  }
+  summary.imported = true;
+
+  std::lock_guard<std::mutex> lock(mu_);
+  std::string existing;
+  rocksdb::Status rs = db_->Get(rocksdb::ReadOptions(), ops_, op, &existing);
+  bool exists = rs.ok();
+  if (rs.IsNotFound()) {
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), events_));
+    it->Seek(op);
+    exists = it->Valid() && StartsWith(it->key(), op);
+    rs = it->status();
+  }
+  LVU_RETURN_IF_ERROR(FromRocks(rs, "cannot read the journal at " + dir_));
+  if (exists) {
+    return Status::InvalidArgument("operation " + op + " is already in the journal at " + dir_ +
+                                   ": nothing was imported");
+  }
+  rocksdb::WriteBatch batch;
+  for (const Event& e : events) {
+    if (rs.ok()) rs = batch.Put(events_, EventKey(op, e.seq), Encode(e));
+  }
+  if (rs.ok()) rs = batch.Put(ops_, op, EncodeSummary(summary));
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  if (rs.ok()) rs = db_->Write(wo, &batch);
+  LVU_RETURN_IF_ERROR(FromRocks(rs, "cannot import operation " + op + " into the journal at " + dir_));
+  ++sync_count_;
+  summaries_[op] = summary;
   return Status::OK();
 }
 
