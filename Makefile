@@ -4,6 +4,7 @@
 #   make          build into build/ (the program: build/lvupdate)
 #   make demo     deps + build + a simulated system + a preview and a live update
 #   make test     deps + build + every test (ctest)
+#   make bench    deps + lvupdate + the benchmarks: $(BUILD)/bench/report.md (docs/performance.md)
 #
 # Works as root on a fresh Debian 12 machine; elsewhere run `make deps` with sudo.
 
@@ -16,9 +17,10 @@ CMAKE_ARGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 # Debian 12 packages the build and the tests need.
 PACKAGES := g++ make cmake pkg-config \
             librocksdb-dev capnproto libcapnp-dev libspdlog-dev libfmt-dev libcli11-dev \
-            nlohmann-json3-dev libarchive-dev libgtest-dev libgmock-dev
+            nlohmann-json3-dev libarchive-dev libgtest-dev libgmock-dev \
+            libsqlite3-dev
 
-.PHONY: all deps build demo test clean
+.PHONY: all deps build demo test bench clean
 
 all: build
 
@@ -54,6 +56,13 @@ demo: deps $(BUILD)/CMakeCache.txt
 test: deps
 	@$(MAKE) --no-print-directory build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# BENCH_ARGS=--quick for a smoke test of the harness (small sizes, seconds).
+# Builds only what the benchmarks need (lvupdate, lvu_bench), not the tests.
+bench: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) --target lvu_bench -j $(JOBS)
+	$(BUILD)/tests/bench/lvu_bench --out $(BUILD)/bench $(BENCH_ARGS)
+	@cat $(BUILD)/bench/report.md
 
 clean:
 	rm -rf $(BUILD)

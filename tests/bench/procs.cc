@@ -1,0 +1,182 @@
+// 3. Engine overhead as whole processes: the real binary, fork + exec, wall
+// time by this harness's own repetition (median, min, max). Also the
+// process-level sync counts (liblvu_synccount.so LD_PRELOADed) and, when
+// strace is installed, `strace -f -c` of one run as an independent check.
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "journal/journal.h"
+#include "tests/bench/bench.h"
+
+namespace lvu::bench {
+
+// Runs argv (argv[0] a path) with extra environment entries; stdout and
+// stderr to `out_file` (or /dev/null). Returns the wall time in ms and the
+// exit code in *code.
+double RunProcess(const std::vector<std::string>& argv, const std::vector<std::string>& env_extra,
+                  int* code, const std::string& out_file) {
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  double t0 = Now();
+  pid_t pid = ::fork();
+  if (pid < 0) Die("fork");
+  if (pid == 0) {
+    int fd = ::open(out_file.empty() ? "/dev/null" : out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd >= 0) {
+      ::dup2(fd, 1);
+      ::dup2(fd, 2);
+    }
+    for (const auto& e : env_extra) ::putenv(const_cast<char*>(e.c_str()));
+    ::execv(args[0], args.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  double ms = (Now() - t0) * 1e3;
+  *code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return ms;
+}
+
+namespace {
+
+std::string Which(const std::string& prog) {
+  const char* path = std::getenv("PATH");
+  std::string p = path ? path : "/usr/bin:/bin";
+  size_t start = 0;
+  while (start <= p.size()) {
+    size_t end = p.find(':', start);
+    if (end == std::string::npos) end = p.size();
+    std::string cand = p.substr(start, end - start) + "/" + prog;
+    if (::access(cand.c_str(), X_OK) == 0) return cand;
+    start = end + 1;
+  }
+  return "";
+}
+
+struct Lvu {
+  const Config& c;
+  std::vector<std::string> Args(const std::string& home, std::vector<std::string> rest) const {
+    std::vector<std::string> a = {c.lvupdate, "--home", home, "--speed", "max"};
+    a.insert(a.end(), rest.begin(), rest.end());
+    return a;
+  }
+  double Run(const std::string& home, std::vector<std::string> rest, int want_code,
+             const std::vector<std::string>& env = {}) const {
+    int code = 0;
+    double ms = RunProcess(Args(home, std::move(rest)), env, &code, "");
+    if (code != want_code) {
+      Die("lvupdate --home " + home + " ...: exit " + std::to_string(code) + ", expected " +
+          std::to_string(want_code));
+    }
+    return ms;
+  }
+  std::vector<std::string> RunArgs(const std::string& home) const {
+    return {"run", "-d", home + "/fixes", "dummy.150813.epkg.Z"};
+  }
+};
+
+constexpr int kCrashExit = 86;  // SimOptions::crash_exit_code
+const char* kMiddleStep = "lpar.boot_surrogate";  // step 10 of 19
+
+}  // namespace
+
+void RunProcs(const Config& c, ProcResults* r) {
+  const std::string base = c.work_dir + "/procs";
+  RemoveTree(base);
+  MakeDirs(base);
+  Lvu lvu{c};
+  ProcTiming help{"lvupdate --help", {}}, status_empty{"lvupdate status (empty home)", {}},
+      init{"lvupdate sim init", {}}, run{"lvupdate --speed max run", {}},
+      init_run{"sim init + run --speed max", {}}, status_one{"lvupdate status (after one run)", {}},
+      crash{"run, crash-after at " + std::string(kMiddleStep) + " (exit 86)", {}},
+      resume{"lvupdate --speed max resume (after that crash)", {}};
+  for (int k = 0; k < c.proc_reps; ++k) {
+    int code = 0;
+    help.wall_ms.push_back(RunProcess({c.lvupdate, "--help"}, {}, &code, ""));
+    std::string empty = base + "/empty" + std::to_string(k);
+    status_empty.wall_ms.push_back(lvu.Run(empty, {"status"}, 0));
+
+    std::string home = base + "/run";
+    RemoveTree(home);
+    double a = lvu.Run(home, {"sim", "init"}, 0);
+    double b = lvu.Run(home, lvu.RunArgs(home), 0);
+    init.wall_ms.push_back(a);
+    run.wall_ms.push_back(b);
+    init_run.wall_ms.push_back(a + b);
+    status_one.wall_ms.push_back(lvu.Run(home, {"status"}, 0));
+
+    std::string ch = base + "/crash";
+    RemoveTree(ch);
+    lvu.Run(ch, {"sim", "init"}, 0);
+    lvu.Run(ch, {"sim", "fault", "add", kMiddleStep, "--kind", "crash-after"}, 0);
+    crash.wall_ms.push_back(lvu.Run(ch, lvu.RunArgs(ch), kCrashExit));
+    resume.wall_ms.push_back(lvu.Run(ch, {"resume"}, 0));
+  }
+  r->t = {help, status_empty, status_one, init, run, init_run, crash, resume};
+
+  // In process: Journal::Open alone.
+  ProcTiming open_new{"Journal::Open(kWrite), new journal (in process)", {}},
+      open_existing{"Journal::Open(kWrite), journal of one run (in process)", {}},
+      open_ro{"Journal::Open(kReadOnly), journal of one run (in process)", {}};
+  for (int k = 0; k < c.proc_reps; ++k) {
+    std::string dir = base + "/open" + std::to_string(k) + "/journal";
+    std::unique_ptr<journal::Journal> j;
+    double t0 = Now();
+    Status s = journal::Journal::Open(dir, journal::Journal::Mode::kWrite, &j);
+    j.reset();
+    open_new.wall_ms.push_back((Now() - t0) * 1e3);
+    if (!s.ok()) Die(s.ToString());
+    t0 = Now();
+    s = journal::Journal::Open(base + "/run/journal", journal::Journal::Mode::kWrite, &j);
+    j.reset();
+    open_existing.wall_ms.push_back((Now() - t0) * 1e3);
+    if (!s.ok()) Die(s.ToString());
+    t0 = Now();
+    s = journal::Journal::Open(base + "/run/journal", journal::Journal::Mode::kReadOnly, &j);
+    j.reset();
+    open_ro.wall_ms.push_back((Now() - t0) * 1e3);
+    if (!s.ok()) Die(s.ToString());
+  }
+  r->t.push_back(open_new);
+  r->t.push_back(open_existing);
+  r->t.push_back(open_ro);
+
+  // Sync counts of whole processes.
+  {
+    std::string home = base + "/count";
+    RemoveTree(home);
+    lvu.Run(home, {"sim", "init"}, 0);
+    std::string out = base + "/synccount.run";
+    lvu.Run(home, lvu.RunArgs(home), 0, {"LD_PRELOAD=" + c.preload, "LVU_SYNCCOUNT_OUT=" + out});
+    r->sync_line_run = ReadFile(out);
+    std::string ch = base + "/count-crash";
+    RemoveTree(ch);
+    lvu.Run(ch, {"sim", "init"}, 0);
+    lvu.Run(ch, {"sim", "fault", "add", kMiddleStep, "--kind", "crash-after"}, 0);
+    lvu.Run(ch, lvu.RunArgs(ch), kCrashExit);
+    out = base + "/synccount.resume";
+    lvu.Run(ch, {"resume"}, 0, {"LD_PRELOAD=" + c.preload, "LVU_SYNCCOUNT_OUT=" + out});
+    r->sync_line_resume = ReadFile(out);
+    while (!r->sync_line_run.empty() && r->sync_line_run.back() == '\n') r->sync_line_run.pop_back();
+    while (!r->sync_line_resume.empty() && r->sync_line_resume.back() == '\n') r->sync_line_resume.pop_back();
+  }
+  std::string strace = Which("strace");
+  if (!strace.empty()) {
+    std::string home = base + "/strace";
+    RemoveTree(home);
+    lvu.Run(home, {"sim", "init"}, 0);
+    std::vector<std::string> a = {strace, "-f", "-c", "-e", "trace=fdatasync,fsync", "-o", base + "/strace.txt"};
+    auto rest = lvu.Args(home, lvu.RunArgs(home));
+    a.insert(a.end(), rest.begin(), rest.end());
+    int code = 0;
+    RunProcess(a, {}, &code, "");
+    if (code == 0) r->strace_summary = ReadFile(base + "/strace.txt");
+  }
+}
+
+}  // namespace lvu::bench
