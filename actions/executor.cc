@@ -244,7 +244,10 @@ Status Executor::Drive(Session* s, OpResult* result) {
         LVU_RETURN_IF_ERROR(ApplyStep(s, m.step));
         break;
       case Move::Kind::kMarkPointOfNoReturn:
-        LVU_RETURN_IF_ERROR(Append(s, NewEvent(s->op_id, EventKind::kPointOfNoReturn), true));
+        // Not synced: it rides on the next step's intent. If a power loss
+        // takes it, workload.restart is done (or in flight, and probe finds
+        // it done), so replay::ForwardOnly holds and Decide marks it again.
+        LVU_RETURN_IF_ERROR(Append(s, NewEvent(s->op_id, EventKind::kPointOfNoReturn), false));
         break;
       case Move::Kind::kStartRollback: {
         Event e = NewEvent(s->op_id, EventKind::kRollbackStarted);
@@ -309,7 +312,10 @@ Status Executor::Run(const RunRequest& request, OpResult* result) {
   e.op_started.driver = sys_->name();
   e.op_started.host = settings_.host;
   e.op_started.tool_version = LVU_VERSION;
-  Status st = journal_->Append(&e, true);
+  // Not synced: it rides on the first step's intent, and nothing changes in
+  // the world before that intent is durable; a power loss before it loses an
+  // operation that had not begun.
+  Status st = journal_->Append(&e, false);
   if (!st.ok()) return st.WithContext("cannot write the journal");
   spdlog::info("{} seq {} {}", s.op_id, e.seq, journal::KindName(e.kind));
   if (observer_ != nullptr) {
@@ -343,7 +349,7 @@ Status Executor::StartRevert(const Session& update, OpResult* result) {
   e.op_started.host = settings_.host;
   e.op_started.tool_version = LVU_VERSION;
   e.op_started.reverts = update.op_id;
-  LVU_RETURN_IF_ERROR(Append(&s, e, true));
+  LVU_RETURN_IF_ERROR(Append(&s, e, false));  // rides on the first intent, as in Run
   LVU_RETURN_IF_ERROR(Load(s.op_id, &s));
   return Drive(&s, result);
 }
