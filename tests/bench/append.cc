@@ -43,11 +43,14 @@ Event Event256(const std::string& op_id) {
   e.op_id = op_id;
   e.kind = EventKind::kStepIntent;
   e.time_us = 1700000000000000;
-  e.intent.step = 5;
-  e.intent.action = "lpar.rename_original";
+  // Step 0 of OpStarted()'s one-step plan, so that the bursts made on the
+  // scaling journal pass `journal verify` (repeated intents of a step in
+  // flight are retries).
+  e.intent.step = 0;
+  e.intent.action = "validate";
   e.intent.attempt = 1;
   for (size_t pad = 0; pad < 512; ++pad) {
-    e.intent.params = "{\"clock_s\":1234,\"new_name\":\"aix721534A_lku0\",\"pad\":\"" +
+    e.intent.params = "{\"clock_s\":1234,\"lpar\":\"aix721534A\",\"pad\":\"" +
                       std::string(pad, 'x') + "\"}";
     if (journal::Encode(e).size() >= kTargetBytes) return e;
   }

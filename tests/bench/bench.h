@@ -63,6 +63,15 @@ struct Config {
   std::vector<uint64_t> sizes = {1000, 10000, 100000, 1000000};
 };
 
+// ---- the simulated lab (procs.cc) ----
+// `lvupdate sim init`, then, when this lvupdate has the command, `hmcauth`
+// with the lab's HMC credentials (as `make demo` does).
+void PrepareHome(const Config& c, const std::string& home);
+// Only the hmcauth part (for a home made by SimSystem::Init in process).
+void HmcAuth(const Config& c, const std::string& home);
+double RunProcess(const std::vector<std::string>& argv, const std::vector<std::string>& env_extra,
+                  int* code, const std::string& out_file);
+
 // ---- 1. durable append (append.cc) ----
 struct AppendVariant {
   std::string name, note;
@@ -123,6 +132,8 @@ struct SizePoint {
   uint64_t events = 0, ops = 0;
   double gen_s = 0;                 // appending the new ones (sync = false)
   uint64_t gen_events = 0;          // how many were appended for this size
+  uint64_t wal_after_gen_bytes = 0;  // WAL right after the bulk append
+  double settle_ms = 0;             // the next Journal::Open(kWrite) + close (WAL recovery)
   uint64_t rocks_bytes = 0, rocks_sst_bytes = 0, rocks_wal_bytes = 0, sqlite_bytes = 0;
   double fold_eps = 0;              // Fold over decoded events, warm
   double rocks_read_fold_s = 0;     // ReadOp + Fold every operation

@@ -49,6 +49,13 @@ std::string WorldSansClock(const std::string& home) {
   return j.dump();
 }
 
+// The HMC token file, in the lvupdate versions whose validation needs one
+// (hmc_token.h: <home>/hmc/token); nothing in those without.
+template <typename T>
+void SetTokenFile(T& x, const std::string& path) {
+  if constexpr (requires { x.hmc_token_file; }) x.hmc_token_file = path;
+}
+
 struct Seen {
   EventKind kind;
   uint32_t step = 0;
@@ -89,16 +96,18 @@ class Recorder : public actions::Observer {
 struct OneRun {
   std::vector<Seen> seen;
   synccount::Counts open_syncs, total_syncs;
+  synccount::Counts after_open;  // absolute, for the per-event deltas
   uint64_t sync_count = 0;
   double run_ms = 0;
 };
 
-OneRun RunOnce(const std::string& home, bool counting) {
+OneRun RunOnce(const Config& c, const std::string& home, bool counting) {
   RemoveTree(home);
   MakeDirs(home);
   std::string fix_dir;
   Status s = drivers::sim::SimSystem::Init(home, &fix_dir);
   if (!s.ok()) Die("sim init: " + s.ToString());
+  HmcAuth(c, home);  // when this lvupdate has hmcauth
   std::unique_ptr<drivers::sim::SimSystem> sys;
   drivers::sim::SimOptions opts;
   opts.speed = 0;  // max
@@ -113,16 +122,19 @@ OneRun RunOnce(const std::string& home, bool counting) {
   std::unique_ptr<journal::Journal> j;
   if (!(s = journal::Journal::Open(home + "/journal", journal::Journal::Mode::kWrite, &j)).ok())
     Die(s.ToString());
-  out.open_syncs = synccount::Snapshot() - c0;
+  out.after_open = synccount::Snapshot();
+  out.open_syncs = out.after_open - c0;
 
   actions::RunRequest req;
   if (!(s = actions::LoadLvupdateData(home + "/lvupdate.data", &req.input.data, &req.config_text)).ok())
     Die(s.ToString());
   req.input.fixes = {"dummy.150813.epkg.Z"};
+  SetTokenFile(req.input, home + "/hmc/token");
   req.input.fix_dir = fix_dir;
   Recorder rec(home, counting);
   actions::Settings st;
   st.host = "bench";
+  SetTokenFile(st, home + "/hmc/token");
   actions::Executor ex(j.get(), sys.get(), &rec, st);
   actions::OpResult r;
   if (!(s = ex.Run(req, &r)).ok()) Die("run: " + s.ToString());
@@ -156,7 +168,7 @@ void RunEngine(const Config& c, EngineResults* r) {
   const std::string base = c.work_dir + "/engine";
   // The counting run: syncs by file and world changes, step by step.
   {
-    OneRun run = RunOnce(base + "/count", true);
+    OneRun run = RunOnce(c, base + "/count", true);
     const auto& v = run.seen;
     r->events = v.size();
     r->journal_sync_count = run.sync_count;
@@ -167,7 +179,7 @@ void RunEngine(const Config& c, EngineResults* r) {
     r->other_fsyncs = run.total_syncs.n[synccount::kOther];
     // Journal syncs of each event's append: the journal syncs since the
     // previous observation (drivers never touch the journal's files).
-    synccount::Counts prev = run.open_syncs;
+    synccount::Counts prev = run.after_open;
     std::vector<uint64_t> jsync(v.size()), ssync(v.size());
     for (size_t i = 0; i < v.size(); ++i) {
       synccount::Counts d = v[i].syncs - prev;
@@ -204,7 +216,7 @@ void RunEngine(const Config& c, EngineResults* r) {
   // The timed runs: no counting, no world reads.
   std::vector<double> sync_lat;
   for (int k = 0; k < c.engine_runs; ++k) {
-    OneRun run = RunOnce(base + "/timed", false);
+    OneRun run = RunOnce(c, base + "/timed", false);
     const auto& v = run.seen;
     r->run_ms.push_back(run.run_ms);
     int i13 = FindIntent(v, "workload.checkpoint");

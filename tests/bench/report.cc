@@ -228,12 +228,18 @@ void WriteReport(const Config& c, const Machine& m, const AppendResults& a, cons
   if (e.steps > 0) {
     run_syncs = e.journal_fsyncs - e.journal_open_fsyncs;
     double per_world = static_cast<double>(run_syncs) / static_cast<double>(e.world_steps);
+    uint64_t clock_only_synced = 0;
+    for (const auto& st : e.per_step)
+      if (!st.world_changed && st.journal_syncs > 0) ++clock_only_synced;
+    uint64_t over = run_syncs > e.world_steps ? run_syncs - e.world_steps : 0;
     o << "| one sync per world-changing step | " << run_syncs << " journal syncs for " << e.steps << " steps ("
-      << e.world_steps << " change the simulated world): " << Fmt("%.2f", static_cast<double>(run_syncs) / e.steps)
+      << e.world_steps << " change the simulated world beyond its clock): " << Fmt("%.2f", static_cast<double>(run_syncs) / e.steps)
       << " per step, " << Fmt("%.2f", per_world) << " per world-changing step | "
-      << Verdict(run_syncs <= e.world_steps,
-                 Fmt("%llu syncs over one per world-changing step; see section 2",
-                     static_cast<unsigned long long>(run_syncs - e.world_steps)))
+      << Verdict(over == 0,
+                 Fmt("by %llu syncs, %.0f%%: the intents of the %llu steps that only move the simulated clock, "
+                     "and the commit (opFinished); see section 2",
+                     static_cast<unsigned long long>(over), 100.0 * static_cast<double>(over) / static_cast<double>(e.world_steps),
+                     static_cast<unsigned long long>(clock_only_synced)))
       << " |\n";
     double be = Percentile(e.blackout_engine_ms, 50), lim = e.sync_latency_ms + 1.0;
     o << "| engine blackout overhead < one sync + 1 ms | " << Fmt("%.3f ms median, %.3f ms max", be, Percentile(e.blackout_engine_ms, 100))
@@ -373,15 +379,18 @@ void WriteReport(const Config& c, const Machine& m, const AppendResults& a, cons
       << "| `lvupdate status` (process, median of 3) | " << Fmt("%.1f ms", big.status_ms) << " | |\n"
       << "| journal list | " << Fmt("%.1f ms", big.journal_list_ms) << (rr.have_journal_cmds ? Fmt(" (process, exit %d)", big.journal_list_code) : " (ListOps, in process)") << " | |\n"
       << "| journal verify | " << Fmt("%.1f ms", big.journal_verify_ms) << (rr.have_journal_cmds ? Fmt(" (process, exit %d)", big.journal_verify_code) : " (ReadOp of everything, in process)") << " | |\n"
+      << "| WAL right after the bulk append, and the next writer's Journal::Open (recovery flushes it) | "
+      << Bytes(big.wal_after_gen_bytes) << ", " << Fmt("%.0f ms", big.settle_ms) << " | |\n"
       << "| appending them (sync = false) | " << Fmt("%.2f us/event", big.gen_events ? big.gen_s * 1e6 / static_cast<double>(big.gen_events) : 0) << " | |\n\n";
 
     o << "## 6. Scaling\n\n![scaling](scaling.svg)\n\n"
-      << "| events | ops | bulk append us/event | RocksDB bytes/event | SQLite bytes/event | ReadOp+Fold us/event | SQLite read+fold us/event | fold Mevents/s | status ms | journal list ms | journal verify ms | run --speed max ms | run's journal syncs | durable append /s | median us | p99 us |\n"
-      << "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+      << "| events | ops | bulk append us/event | WAL after it MiB | next writer open ms | RocksDB bytes/event | SQLite bytes/event | ReadOp+Fold us/event | SQLite read+fold us/event | fold Mevents/s | status ms | journal list ms | journal verify ms | run --speed max ms | run's journal syncs | durable append /s | median us | p99 us |\n"
+      << "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const auto& q : rr.points) {
       double qn = static_cast<double>(q.events);
       o << "| " << Num(qn) << " | " << q.ops << " | "
         << Fmt("%.2f", q.gen_events ? q.gen_s * 1e6 / static_cast<double>(q.gen_events) : 0) << " | "
+        << Fmt("%.1f", static_cast<double>(q.wal_after_gen_bytes) / (1 << 20)) << " | " << Fmt("%.0f", q.settle_ms) << " | "
         << Fmt("%.0f", static_cast<double>(q.rocks_bytes) / qn) << " | " << Fmt("%.0f", static_cast<double>(q.sqlite_bytes) / qn) << " | "
         << Fmt("%.2f", q.rocks_read_fold_s * 1e6 / qn) << " | " << Fmt("%.2f", q.sqlite_read_fold_s * 1e6 / qn) << " | "
         << Fmt("%.2f", q.fold_eps / 1e6) << " | " << Fmt("%.1f", q.status_ms) << " | " << Fmt("%.1f", q.journal_list_ms)
@@ -390,7 +399,7 @@ void WriteReport(const Config& c, const Machine& m, const AppendResults& a, cons
         << " |\n";
     }
     o << "\nAt each size: the journal is grown to that many events (plus the runs and append bursts of the earlier sizes), "
-      << "then read back, copied to SQLite, inspected by the commands, a `run --speed max` is made on it (sync counter "
+      << "settled by one writer's open (as the next lvupdate command would do), then read back, copied to SQLite, inspected by the commands, a `run --speed max` is made on it (sync counter "
       << "preloaded: the run's journal syncs, open included) and a burst of " << 198 << " durable appends (256-byte events) "
       << "is made on top of it.\n";
     WriteSvg(c.out_dir + "/scaling.svg", rr);
