@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "cli/journal_commands.h"
 
 namespace lvu::cli {
 namespace {
@@ -95,6 +96,47 @@ int Main(int argc, char** argv) {
   // @preview-commands (lvupdate.data checks, hmcauth, emgr, sim set)
   // @mobility-commands (setprocs, init, regscript, regke, safeke)
   // @journal-commands (journal ..., replay, snap)
+  auto* journal_cmd = app.add_subcommand("journal", "Read the journal (read-only, also while a run holds the lock)");
+  journal_cmd->require_subcommand(1);
+  const char* op_help = "Operation id or a unique prefix of one (default: the newest operation)";
+  bool jlist_json = false;
+  auto* jlist = journal_cmd->add_subcommand("list", "Every operation, newest first");
+  jlist->add_flag("--json", jlist_json, "JSON output");
+  std::string jshow_op, jshow_svg;
+  bool jshow_json = false;
+  auto* jshow = journal_cmd->add_subcommand("show", "One operation as a story: steps, attempts, times, blackout, rollback");
+  jshow->add_option("op", jshow_op, op_help);
+  jshow->add_flag("--json", jshow_json, "JSON output");
+  jshow->add_option("--svg", jshow_svg, "Also draw the operation's timeline as an SVG picture in FILE");
+  JournalEventsOptions jev;
+  uint64_t jev_from = 0, jev_to = 0;
+  auto* jevents = journal_cmd->add_subcommand("events", "The raw events, one line each (--json: JSON lines)");
+  jevents->add_option("op", jev.op, op_help);
+  auto* jev_from_opt = jevents->add_option("--from", jev_from, "First seq shown");
+  auto* jev_to_opt = jevents->add_option("--to", jev_to, "Last seq shown");
+  jevents->add_option("--kind", jev.kind, "Only events of this kind (stepIntent, stepDone, ...)");
+  jevents->add_flag("--json", jev.json, "JSON lines through Cap'n Proto's JSON codec");
+  std::string jverify_op;
+  bool jverify_json = false;
+  auto* jverify = journal_cmd->add_subcommand(
+      "verify", "Check every record of OP, or of every operation when none is given; exit 1 on any problem");
+  jverify->add_option("op", jverify_op, "Operation id or a unique prefix of one (default: every operation)");
+  jverify->add_flag("--json", jverify_json, "JSON output");
+  JournalExportOptions jex;
+  auto* jexport = journal_cmd->add_subcommand("export", "Write one operation's events to a file");
+  jexport->add_option("op", jex.op, op_help);
+  jexport->add_option("-o,--output", jex.output, "The file (written to a temporary name, then renamed)")->required();
+  jexport->add_option("--format", jex.format, "jsonl (JSON lines, the default) or capnp (the raw message stream)");
+  std::string jimport_file, jimport_format = "auto";
+  auto* jimport = journal_cmd->add_subcommand("import", "Add an exported operation to this home's journal, to inspect it");
+  jimport->add_option("file", jimport_file, "A file written by `journal export`")->required();
+  jimport->add_option("--format", jimport_format, "auto (the default), jsonl or capnp");
+  ReplayOptions rep;
+  uint64_t rep_until = 0;
+  auto* replay_cmd = app.add_subcommand("replay", "An operation's state as it stood after one of its events");
+  replay_cmd->add_option("op", rep.op, op_help);
+  auto* rep_until_opt = replay_cmd->add_option("--until", rep_until, "The last event folded, by seq (default: the last)");
+  replay_cmd->add_flag("--json", rep.json, "JSON output");
 
   try {
     app.parse(argc, argv);
@@ -120,6 +162,20 @@ int Main(int argc, char** argv) {
   // @preview-dispatch
   // @mobility-dispatch
   // @journal-dispatch
+  if (jlist->parsed()) return CmdJournalList(g, jlist_json);
+  if (jshow->parsed()) return CmdJournalShow(g, jshow_op, jshow_json, jshow_svg);
+  if (jevents->parsed()) {
+    if (jev_from_opt->count() > 0) jev.from = jev_from;
+    if (jev_to_opt->count() > 0) jev.to = jev_to;
+    return CmdJournalEvents(g, jev);
+  }
+  if (jverify->parsed()) return CmdJournalVerify(g, jverify_op, jverify_json);
+  if (jexport->parsed()) return CmdJournalExport(g, jex);
+  if (jimport->parsed()) return CmdJournalImport(g, jimport_file, jimport_format);
+  if (replay_cmd->parsed()) {
+    if (rep_until_opt->count() > 0) rep.until = rep_until;
+    return CmdReplay(g, rep);
+  }
   return kExitBadInput;
 }
 

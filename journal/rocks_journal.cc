@@ -490,6 +490,14 @@ Status Journal::Open(const std::string& dir, Mode mode, std::unique_ptr<Journal>
   if (write) {
     rs = rocksdb::DB::Open(options, dir, families, &handles, &db);
   } else {
+    // A writer creating the journal right now makes the database first and
+    // its column families after: until they exist, there is nothing to read.
+    std::vector<std::string> existing;
+    if (rocksdb::DB::ListColumnFamilies(options, dir, &existing).ok() &&
+        (std::find(existing.begin(), existing.end(), kEventsFamily) == existing.end() ||
+         std::find(existing.begin(), existing.end(), kOpsFamily) == existing.end())) {
+      return Status::NotFound("no journal at " + dir + " yet: it is being created");
+    }
     // A writer may delete a log or table file (flush, compaction) while we
     // read the file list: try again a few times.
     for (int attempt = 0; attempt < 5; ++attempt) {

@@ -4,10 +4,13 @@
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace lvu::replay {
 
 namespace {
+
+using journal::Direction;
 
 constexpr int kWidth = 960;
 constexpr int kLabelWidth = 200;  // step names, left of the plot
@@ -185,15 +188,31 @@ std::string TimelineSvg(const Timeline& t, const std::string& status) {
     out += "<text class=\"step\" x=\"" + std::to_string(kLabelWidth - 8) + "\" y=\"" +
            std::to_string(y + kRowHeight / 2 + 4) + "\" font-size=\"12\" text-anchor=\"end\">" +
            std::to_string(line.index + 1) + "  " + Escape(line.name) + "</text>\n";
+    // With compensations, forward bars take the upper half of the row and
+    // compensations the lower; failures are drawn last, on top, and at least
+    // 4 px wide, so that an instant failure is seen beside a longer bar.
+    bool undone = false;
+    for (const Span& s : line.spans) undone |= s.direction == Direction::kCompensate;
+    std::vector<const Span*> order;
     for (const Span& s : line.spans) {
+      if (s.end != Span::End::kFailed) order.push_back(&s);
+    }
+    for (const Span& s : line.spans) {
+      if (s.end == Span::End::kFailed) order.push_back(&s);
+    }
+    for (const Span* sp : order) {
+      const Span& s = *sp;
       if (s.start_s < 0) continue;
       const double x = p.X(s.start_s);
-      const double w = std::max(2.0, p.X(std::max(s.end_s, s.start_s)) - x);
+      const double w = std::max(s.end == Span::End::kFailed ? 4.0 : 2.0, p.X(std::max(s.end_s, s.start_s)) - x);
+      const int half = kBarHeight / 2 + 1;
+      const int bar_y = !undone ? y + (kRowHeight - kBarHeight) / 2
+                                : y + (kRowHeight - 2 * half) / 2 + (s.direction == Direction::kCompensate ? half : 0);
+      const int bar_h = undone ? half - 1 : kBarHeight;
       out += "<g><rect class=\"bar " + std::string(journal::DirectionName(s.direction)) + " " +
              SpanEndName(s.end) + "\" data-step=\"" + Escape(line.name) + "\" data-attempt=\"" +
-             std::to_string(s.attempt) + "\" x=\"" + Num(x) + "\" y=\"" +
-             std::to_string(y + (kRowHeight - kBarHeight) / 2) + "\" width=\"" + Num(w) + "\" height=\"" +
-             std::to_string(kBarHeight) + "\" fill=\"" + Colour(s) + "\"" +
+             std::to_string(s.attempt) + "\" x=\"" + Num(x) + "\" y=\"" + std::to_string(bar_y) +
+             "\" width=\"" + Num(w) + "\" height=\"" + std::to_string(bar_h) + "\" fill=\"" + Colour(s) + "\"" +
              (s.end == Span::End::kOpen ? " fill-opacity=\"0.6\" stroke=\"#777\" stroke-dasharray=\"3,2\"" : "") +
              "/><title>" + Escape(SpanTitle(line, s)) + "</title></g>\n";
     }
@@ -214,7 +233,7 @@ std::string TimelineSvg(const Timeline& t, const std::string& status) {
     out += "<text class=\"tick\" x=\"" + x + "\" y=\"" + std::to_string(axis_y + 17) +
            "\" font-size=\"10\" text-anchor=\"middle\">" + std::to_string(s) + " s</text>\n";
   }
-  out += "<text class=\"axis-label\" x=\"" + std::to_string(kLabelWidth - 8) + "\" y=\"" +
+  out += "<text class=\"axis-label\" x=\"" + std::to_string(kLabelWidth - 16) + "\" y=\"" +
          std::to_string(axis_y + 17) + "\" font-size=\"10\" text-anchor=\"end\">clock</text>\n";
 
   // The legend.

@@ -13,13 +13,16 @@
 // Contract, for tools and tests that read it back:
 // - every bar is `<rect class="bar DIRECTION END" data-step="NAME"
 //   data-attempt="N" .../>` with DIRECTION forward|compensate and END
-//   done|failed|compensated|open, followed by a <title> in a <g>; nothing
-//   else has class "bar";
+//   done|failed|compensated|open, followed by its <title>, the two in a <g>;
+//   nothing else has class "bar";
 // - the blackout window, when there is one, is the only
 //   `<rect class="blackout" .../>`; the point of no return and the rollback
 //   are `<line class="ponr" .../>` and `<line class="rollback" .../>`;
 // - legend swatches have class "legend"; text is XML-escaped.
-// Bars shorter than 2 px are drawn 2 px wide, so that an instant is visible.
+// Bars shorter than 2 px (failures: 4 px) are drawn that wide, so that an
+// instant is visible; failures are drawn last in their row, on top. A step
+// that was compensated has its forward bars in the upper half of its row and
+// its compensations in the lower half.
 #pragma once
 
 #include <string>

@@ -61,6 +61,12 @@ class CrashTest : public ::testing::TestWithParam<Scenario> {
     ProcResult r = Lvupdate(home_.path(), {"run", "-d", home_.path() + "/fixes", "dummy.150813.epkg.Z"});
     ASSERT_EQ(r.exit_code, kCrashExit) << r.out;
     EXPECT_EQ(StatusJson(home_.path())["status"], "interrupted");
+    ExpectJournalVerifies();
+  }
+  // Every crash leaves a journal that verifies (DESIGN.md, invariant 4).
+  void ExpectJournalVerifies() {
+    ProcResult v = Lvupdate(home_.path(), {"journal", "verify"});
+    EXPECT_EQ(v.exit_code, 0) << v.out;
   }
   const std::string& step() const { return Steps()[GetParam().step]; }
   // Whether the world already shows the point of no return after the crash.
@@ -69,15 +75,18 @@ class CrashTest : public ::testing::TestWithParam<Scenario> {
     return i > kPonrStep || (i == kPonrStep && GetParam().kind == "crash-after");
   }
   void ExpectOriginal() {
+    ExpectJournalVerifies();
     nlohmann::json after = World(home_.path());
     EXPECT_EQ(WithoutClockAndErrlog(after).dump(2), WithoutClockAndErrlog(before_).dump(2));
     EXPECT_EQ(StatusJson(home_.path())["status"], "rolled_back");
   }
   void ExpectUpdated() {
+    ExpectJournalVerifies();
     EXPECT_EQ(NotUpdated(World(home_.path())), "");
     EXPECT_EQ(StatusJson(home_.path())["status"], "completed");
   }
   void ExpectReverted() {
+    ExpectJournalVerifies();
     EXPECT_EQ(NotReverted(World(home_.path())), "");
     EXPECT_EQ(StatusJson(home_.path())["status"], "reverted");
   }

@@ -102,8 +102,13 @@ TEST(TimelineSvgTest, FailureAndRollbackAreRedAndOrangeWithNoBlackout) {
   b.Intent(0, Direction::kCompensate, Clock(70));
   std::string svg = TimelineSvg(BuildTimeline(b.events()), "interrupted");
   EXPECT_EQ(Malformed(svg), "") << svg;
+  // Failures last, on top; compensations in the lower half of the row.
   EXPECT_EQ(Bars(svg, "disk.clone_rootvg"),
-            (std::vector<std::string>{"bar forward failed", "bar compensate compensated"}));
+            (std::vector<std::string>{"bar compensate compensated", "bar forward failed"}));
+  std::smatch fwd, comp;
+  ASSERT_TRUE(std::regex_search(svg, fwd, std::regex("data-step=\"apps.notify_check\" data-attempt=\"1\" x=\"[0-9.]+\" y=\"([0-9]+)\"")));
+  ASSERT_TRUE(std::regex_search(svg, comp, std::regex("compensated\" data-step=\"apps.notify_check\" data-attempt=\"1\" x=\"[0-9.]+\" y=\"([0-9]+)\"")));
+  EXPECT_GT(std::stoi(comp[1]), std::stoi(fwd[1]));
   EXPECT_EQ(Bars(svg, "apps.notify_check"),
             (std::vector<std::string>{"bar forward done", "bar compensate compensated"}));
   EXPECT_EQ(Bars(svg, "validate"), (std::vector<std::string>{"bar forward done", "bar compensate open"}));

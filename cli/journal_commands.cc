@@ -1,0 +1,369 @@
+// journal list | show | events | verify | export | import, and replay.
+#include "cli/journal_commands.h"
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/atomic_file.h"
+#include "cli/home.h"
+#include "cli/journal_view.h"
+#include "journal/event_codec.h"
+#include "journal/event_stream.h"
+#include "journal/journal.h"
+#include "journal/keys.h"
+#include "journal/verify.h"
+#include "replay/fold.h"
+#include "replay/timeline.h"
+#include "replay/timeline_svg.h"
+#include "replay/verify.h"
+
+namespace lvu::cli {
+
+namespace {
+
+using journal::Journal;
+
+int Fail(int code, const Status& s) {
+  std::fprintf(stderr, "lvupdate: %s\n", s.message().c_str());
+  return code;
+}
+
+// A damaged record: exit 1, and how to see every problem.
+int FailRead(const Status& s) {
+  if (s.IsCorruption()) {
+    std::fprintf(stderr, "lvupdate: %s\n(run `lvupdate journal verify` to see every damaged record)\n",
+                 s.message().c_str());
+    return kExitCannotRun;
+  }
+  return Fail(s.IsNotFound() || s.IsInvalidArgument() ? kExitBadInput : kExitCannotRun, s);
+}
+
+// The journal of the home, opened read-only.
+struct Reader {
+  std::string home;
+  std::string dir;
+  std::unique_ptr<Journal> journal;  // null when there is no journal yet
+};
+
+// kExitOk with r->journal null when the home has no journal.
+int OpenReader(const GlobalOptions& g, Reader* r) {
+  Status s = ResolveHome(g.home, &r->home);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  r->dir = r->home + "/journal";
+  s = Journal::Open(r->dir, Journal::Mode::kReadOnly, &r->journal);
+  if (s.IsNotFound()) {
+    r->journal.reset();
+    return kExitOk;
+  }
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  return kExitOk;
+}
+
+// OP: an id, a unique prefix, or "" for the newest operation.
+int ResolveOpArg(const Reader& r, const std::string& arg, std::string* op) {
+  if (r.journal == nullptr) {
+    return Fail(kExitBadInput, Status::NotFound("no journal at " + r.dir +
+                                                ": no live update has been run from this home"));
+  }
+  Status s = arg.empty() ? r.journal->LatestOp(op) : r.journal->ResolveOp(arg, op);
+  if (s.ok()) return kExitOk;
+  if (s.IsNotFound() && arg.empty()) {
+    return Fail(kExitBadInput, Status::NotFound("no operation in the journal at " + r.dir));
+  }
+  return Fail(s.IsNotFound() || s.IsInvalidArgument() ? kExitBadInput : kExitCannotRun, s);
+}
+
+// Whether `op` is the operation a live process is running now.
+bool Running(const Reader& r, const std::string& op) {
+  bool held = false;
+  int pid = 0;
+  if (!journal::LockHolder(r.dir, &held, &pid).ok() || !held) return false;
+  std::string active;
+  return r.journal->ActiveOp(&active).ok() && active == op;
+}
+
+int ReadEvents(const Reader& r, const std::string& op, std::vector<journal::Event>* events) {
+  Status s = r.journal->ReadOp(op, events);
+  return s.ok() ? kExitOk : FailRead(s);
+}
+
+}  // namespace
+
+int CmdJournalList(const GlobalOptions& g, bool json) {
+  Reader r;
+  if (int rc = OpenReader(g, &r); rc != kExitOk) return rc;
+  std::vector<journal::OpSummary> ops;
+  if (r.journal != nullptr) {
+    Status s = r.journal->ListOps(&ops);
+    if (!s.ok()) return FailRead(s);
+  }
+  std::vector<std::string> statuses;
+  for (const auto& op : ops) statuses.push_back(OpStatus(op, !op.finished && Running(r, op.op_id)));
+  if (json) {
+    std::printf("%s\n", ListJson(ops, statuses).dump(2).c_str());
+  } else if (ops.empty()) {
+    std::printf("No live update operation has been run from %s.\n", r.home.c_str());
+  } else {
+    std::printf("%s", ListText(ops, statuses).c_str());
+  }
+  return kExitOk;
+}
+
+int CmdJournalShow(const GlobalOptions& g, const std::string& arg, bool json, const std::string& svg_file) {
+  Reader r;
+  std::string op;
+  std::vector<journal::Event> events;
+  if (int rc = OpenReader(g, &r); rc != kExitOk) return rc;
+  if (int rc = ResolveOpArg(r, arg, &op); rc != kExitOk) return rc;
+  if (int rc = ReadEvents(r, op, &events); rc != kExitOk) return rc;
+  replay::Timeline t = replay::BuildTimeline(events);
+  const std::string status = OpStatus(t.state, Running(r, op));
+  if (!svg_file.empty()) {
+    Status s = WriteFileAtomically(svg_file, replay::TimelineSvg(t, status));
+    if (!s.ok()) return Fail(kExitCannotRun, s);
+  }
+  if (json) {
+    std::printf("%s\n", ShowJson(t, status).dump(2).c_str());
+  } else {
+    std::printf("%s", ShowText(t, status).c_str());
+  }
+  if (!svg_file.empty()) std::fprintf(json ? stderr : stdout, "%sTimeline picture: %s\n", json ? "" : "\n", svg_file.c_str());
+  return kExitOk;
+}
+
+int CmdJournalEvents(const GlobalOptions& g, const JournalEventsOptions& o) {
+  journal::EventKind kind{};
+  if (!o.kind.empty() && !journal::ParseKindName(o.kind, &kind)) {
+    std::string kinds;
+    for (int k = 0; std::string(journal::KindName(static_cast<journal::EventKind>(k))) != "unknown"; ++k) {
+      kinds += std::string(kinds.empty() ? "" : ", ") + journal::KindName(static_cast<journal::EventKind>(k));
+    }
+    return Fail(kExitBadInput, Status::InvalidArgument("--kind " + o.kind + " is not an event kind (" + kinds + ")"));
+  }
+  Reader r;
+  std::string op;
+  if (int rc = OpenReader(g, &r); rc != kExitOk) return rc;
+  if (int rc = ResolveOpArg(r, o.op, &op); rc != kExitOk) return rc;
+  // Raw records, so that a damaged one is shown in its place, not the end of the story.
+  std::vector<journal::OpRecords> records;
+  Status s = r.journal->ScanRaw(op, &records);
+  if (!s.ok()) return FailRead(s);
+  std::vector<journal::Problem> problems;
+  journal::VerifiedRecords v = journal::VerifyRecords(records.at(0), &problems);
+  replay::Timeline t = replay::BuildTimeline(v.events);
+  const std::vector<std::string>& plan = t.state.info.plan;
+
+  size_t next_good = 0;
+  std::vector<bool> shown(problems.size(), false);
+  for (const journal::RawRecord& rec : records[0].events) {
+    std::string key_op;
+    uint64_t seq = 0;
+    bool parsed = journal::ParseEventKey(rec.key, &key_op, &seq);
+    const bool in_range = !parsed || ((!o.from || seq >= *o.from) && (!o.to || seq <= *o.to));
+    const std::string name = parsed ? journal::KeyName(key_op, seq) : "events/" + journal::PrintableKey(rec.key);
+    if (next_good < v.events.size() && parsed && v.events[next_good].seq == seq &&
+        journal::EventKey(op, seq) == rec.key) {
+      const journal::Event& e = v.events[next_good];
+      const int64_t clock = t.clock[next_good];
+      ++next_good;
+      if (!in_range || (!o.kind.empty() && e.kind != kind)) continue;
+      if (o.json) std::printf("%s\n", journal::ToJson(e).c_str());
+      else std::printf("%s\n", EventLine(e, plan, clock).c_str());
+      continue;
+    }
+    // Not among the good events: say why, in its place.
+    if (!in_range) continue;
+    std::string why = "damaged";
+    for (size_t i = 0; i < problems.size(); ++i) {
+      if (!shown[i] && problems[i].key == name) {
+        why = problems[i].what;
+        shown[i] = true;
+        break;
+      }
+    }
+    std::fprintf(o.json ? stderr : stdout, "%s%s: %s\n", o.json ? "lvupdate: " : "", name.c_str(), why.c_str());
+  }
+  // Problems with no record of their own to stand by (a missing record, the summary).
+  for (size_t i = 0; i < problems.size(); ++i) {
+    if (!shown[i]) std::fprintf(stderr, "lvupdate: %s\n", problems[i].ToString().c_str());
+  }
+  if (next_good < v.events.size()) {
+    // (ScanRaw and VerifyRecords agree on order: cannot happen.)
+    return Fail(kExitCannotRun, Status::Corruption("events of " + op + " out of step"));
+  }
+  if (!problems.empty()) {
+    std::fprintf(stderr, "lvupdate: operation %s has damaged records (run `lvupdate journal verify %s`)\n", op.c_str(),
+                 op.c_str());
+    return kExitCannotRun;
+  }
+  return kExitOk;
+}
+
+int CmdJournalVerify(const GlobalOptions& g, const std::string& arg, bool json) {
+  Reader r;
+  if (int rc = OpenReader(g, &r); rc != kExitOk) return rc;
+  if (r.journal == nullptr) {
+    if (json) {
+      std::printf("%s\n", nlohmann::json{{"journal", r.dir}, {"operations", 0}, {"records", 0}, {"ok", true},
+                                         {"problems", nlohmann::json::array()}}.dump(2).c_str());
+    } else {
+      std::printf("No journal at %s: nothing to verify.\n", r.dir.c_str());
+    }
+    return kExitOk;
+  }
+  std::vector<journal::OpRecords> records;
+  replay::VerifyReport report;
+  if (arg.empty()) {
+    std::string active;
+    Status s = r.journal->ScanRaw("", &records);
+    if (s.ok()) s = r.journal->ActiveOp(&active);
+    if (!s.ok()) return Fail(kExitCannotRun, s);
+    report = replay::Verify(records, /*check_active=*/true, active);
+  } else {
+    // A whole id is taken as it is, so that an operation whose summary is
+    // damaged or missing can still be verified.
+    std::string op = arg;
+    if (arg.size() != journal::kOpIdSize) {
+      if (int rc = ResolveOpArg(r, arg, &op); rc != kExitOk) return rc;
+    }
+    Status s = r.journal->ScanRaw(op, &records);
+    if (s.IsNotFound()) return Fail(kExitBadInput, s);
+    if (!s.ok()) return Fail(kExitCannotRun, s);
+    report = replay::Verify(records);
+  }
+  if (json) {
+    nlohmann::json problems = nlohmann::json::array();
+    for (const auto& p : report.problems) problems.push_back({{"key", p.key}, {"what", p.what}});
+    std::printf("%s\n", nlohmann::json{{"journal", r.dir}, {"operations", report.operations},
+                                       {"records", report.records}, {"ok", report.ok()}, {"problems", problems}}
+                            .dump(2)
+                            .c_str());
+  } else {
+    for (const auto& p : report.problems) std::printf("%s\n", p.ToString().c_str());
+    std::printf("%s%s: %zu operation%s, %zu event records: ", report.ok() ? "" : "\n", r.dir.c_str(),
+                report.operations, report.operations == 1 ? "" : "s", report.records);
+    if (report.ok()) std::printf("no problem found.\n");
+    else std::printf("%zu problem%s found.\n", report.problems.size(), report.problems.size() == 1 ? "" : "s");
+  }
+  return report.ok() ? kExitOk : kExitCannotRun;
+}
+
+int CmdJournalExport(const GlobalOptions& g, const JournalExportOptions& o) {
+  if (o.format != "jsonl" && o.format != "capnp") {
+    return Fail(kExitBadInput, Status::InvalidArgument("--format takes jsonl or capnp, not '" + o.format + "'"));
+  }
+  if (o.output.empty()) return Fail(kExitBadInput, Status::InvalidArgument("-o FILE is required"));
+  Reader r;
+  std::string op;
+  std::vector<journal::Event> events;
+  if (int rc = OpenReader(g, &r); rc != kExitOk) return rc;
+  if (int rc = ResolveOpArg(r, o.op, &op); rc != kExitOk) return rc;
+  if (int rc = ReadEvents(r, op, &events); rc != kExitOk) return rc;  // exports only an intact operation
+  std::string out;
+  if (o.format == "jsonl") {
+    for (const journal::Event& e : events) out += journal::ToJson(e) + "\n";
+  } else {
+    // The stored bytes themselves, checked above.
+    std::vector<journal::OpRecords> records;
+    Status s = r.journal->ScanRaw(op, &records);
+    if (!s.ok()) return FailRead(s);
+    for (const journal::RawRecord& rec : records.at(0).events) out += rec.value;
+  }
+  Status s = WriteFileAtomically(o.output, out);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  std::printf("Exported operation %s: %zu events to %s (%s).\n", op.c_str(), events.size(), o.output.c_str(),
+              o.format.c_str());
+  return kExitOk;
+}
+
+int CmdJournalImport(const GlobalOptions& g, const std::string& file, const std::string& format_arg) {
+  std::string text;
+  Status s = ReadWholeFile(file, &text);
+  if (!s.ok()) return Fail(s.IsNotFound() ? kExitBadInput : kExitCannotRun, s);
+  std::string format = format_arg;
+  if (format.empty() || format == "auto") {
+    size_t first = text.find_first_not_of(" \t\r\n");
+    format = first != std::string::npos && text[first] == '{' ? "jsonl" : "capnp";
+  }
+  std::vector<journal::Event> events;
+  if (format == "jsonl") {
+    size_t line_no = 0, at = 0;
+    while (at < text.size()) {
+      size_t end = text.find('\n', at);
+      if (end == std::string::npos) end = text.size();
+      std::string line = text.substr(at, end - at);
+      at = end + 1;
+      ++line_no;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      journal::Event e;
+      s = journal::FromJson(line, &e);
+      if (!s.ok()) return Fail(kExitBadInput, s.WithContext(file + ":" + std::to_string(line_no)));
+      events.push_back(std::move(e));
+    }
+  } else if (format == "capnp") {
+    std::vector<std::string> messages;
+    s = journal::SplitStream(text, &messages);
+    if (!s.ok()) return Fail(kExitBadInput, s.WithContext(file));
+    for (size_t i = 0; i < messages.size(); ++i) {
+      journal::Event e;
+      s = journal::Decode(messages[i], &e);
+      if (!s.ok()) return Fail(kExitBadInput, s.WithContext(file + ": message " + std::to_string(i + 1)));
+      events.push_back(std::move(e));
+    }
+  } else {
+    return Fail(kExitBadInput, Status::InvalidArgument("--format takes auto, jsonl or capnp, not '" + format + "'"));
+  }
+  if (events.empty()) return Fail(kExitBadInput, Status::InvalidArgument(file + " holds no event"));
+
+  // Every rule `journal verify` checks, before anything is written.
+  replay::VerifyReport report = replay::Verify({journal::RecordsOf(events)});
+  if (!report.ok()) {
+    for (const auto& p : report.problems) std::fprintf(stderr, "%s: %s\n", file.c_str(), p.ToString().c_str());
+    return Fail(kExitBadInput, Status::InvalidArgument(file + " does not verify: nothing was imported"));
+  }
+
+  std::string home;
+  s = ResolveHome(g.home, &home);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  std::unique_ptr<Journal> j;
+  s = Journal::Open(home + "/journal", Journal::Mode::kWrite, &j);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  s = j->Import(events);
+  if (!s.ok()) return Fail(s.IsInvalidArgument() ? kExitBadInput : kExitCannotRun, s);
+  replay::OperationState st = replay::Fold(events);
+  std::printf("Imported operation %s (%s, %s): %zu events into %s/journal.\n", events[0].op_id.c_str(),
+              OpKindName(st.info.op_kind), OpStatus(st, false).c_str(), events.size(), home.c_str());
+  std::printf("It is marked imported: `lvupdate journal show %s` tells its story; resume and rollback never act on it.\n",
+              events[0].op_id.c_str());
+  return kExitOk;
+}
+
+int CmdReplay(const GlobalOptions& g, const ReplayOptions& o) {
+  Reader r;
+  std::string op;
+  std::vector<journal::Event> events;
+  if (int rc = OpenReader(g, &r); rc != kExitOk) return rc;
+  if (int rc = ResolveOpArg(r, o.op, &op); rc != kExitOk) return rc;
+  if (int rc = ReadEvents(r, op, &events); rc != kExitOk) return rc;
+  const uint64_t last = events.back().seq;
+  const uint64_t until = o.until.value_or(last);
+  if (until > last) {
+    return Fail(kExitBadInput, Status::InvalidArgument("--until " + std::to_string(until) + ": operation " + op +
+                                                       " has events 0 to " + std::to_string(last)));
+  }
+  replay::OperationState s = replay::FoldUntil(events, until);
+  replay::Timeline t = replay::BuildTimeline(events);
+  const journal::Event& at = events[until];
+  if (o.json) {
+    std::printf("%s\n", ReplayJson(s, at, t.clock[until], last).dump(2).c_str());
+  } else {
+    std::printf("%s", ReplayText(s, at, t.clock[until], last).c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace lvu::cli

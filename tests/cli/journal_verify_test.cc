@@ -1,0 +1,163 @@
+// `journal verify` through the real binary on a journal damaged through a raw
+// RocksDB handle: every problem is reported with its key and the exit code is
+// 1; show and events point at verify, and events shows what is readable.
+#include <gtest/gtest.h>
+#include <rocksdb/db.h>
+
+#include <functional>
+#include <set>
+
+#include "journal/event_codec.h"
+#include "journal/keys.h"
+#include "tests/support/lvu_process.h"
+
+namespace lvu::testing {
+namespace {
+
+class JournalVerifyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(Lvupdate(home(), {"sim", "init"}).exit_code, 0);
+    ASSERT_EQ(Lvupdate(home(), {"sim", "fault", "add", "disk.mirror_rootvg", "--kind", "fail"}).exit_code, 0);
+    ASSERT_EQ(Lvupdate(home(), {"run", "-d", home() + "/fixes", "dummy.150813.epkg.Z"}).exit_code, 4);
+    op_ = StatusJson(home())["id"];
+    ASSERT_EQ(op_.size(), 26u);
+    auto list = nlohmann::json::parse(Lvupdate(home(), {"journal", "list", "--json"}).out);
+    last_ = list[0]["events"].get<uint64_t>() - 1;
+    ASSERT_GT(last_, 30u);
+  }
+  const std::string& home() const { return home_.path(); }
+
+  // Runs `damage` on the raw database of the home's journal (closed).
+  void Damage(const std::function<void(rocksdb::DB*, rocksdb::ColumnFamilyHandle* events,
+                                       rocksdb::ColumnFamilyHandle* ops)>& damage) {
+    std::vector<rocksdb::ColumnFamilyDescriptor> families = {
+        {rocksdb::kDefaultColumnFamilyName, {}}, {"events", {}}, {"ops", {}}};
+    std::vector<rocksdb::ColumnFamilyHandle*> h;
+    rocksdb::DB* db = nullptr;
+    rocksdb::Status s = rocksdb::DB::Open(rocksdb::Options(), home() + "/journal", families, &h, &db);
+    ASSERT_TRUE(s.ok()) << s.ToString();
+    damage(db, h[1], h[2]);
+    for (auto* x : h) db->DestroyColumnFamilyHandle(x);
+    delete db;
+  }
+  std::string Get(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, uint64_t seq) {
+    std::string v;
+    EXPECT_TRUE(db->Get(rocksdb::ReadOptions(), cf, journal::EventKey(op_, seq), &v).ok()) << seq;
+    return v;
+  }
+  void Put(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, uint64_t seq, const std::string& v) {
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    ASSERT_TRUE(db->Put(wo, cf, journal::EventKey(op_, seq), v).ok());
+  }
+  std::string Key(uint64_t seq) const { return journal::KeyName(op_, seq); }
+
+  TempHome home_;
+  std::string op_;
+  uint64_t last_ = 0;  // the operation's last seq
+};
+
+TEST_F(JournalVerifyTest, IntactJournalVerifiesWithExit0) {
+  ProcResult r = Lvupdate(home(), {"journal", "verify"});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("1 operation, " + std::to_string(last_ + 1) + " event records: no problem found."),
+            std::string::npos) << r.out;
+  r = Lvupdate(home(), {"journal", "verify", op_.substr(0, 12), "--json"});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(j["ok"].get<bool>());
+  EXPECT_EQ(j["records"], last_ + 1);
+}
+
+TEST_F(JournalVerifyTest, CorruptDeletedSwappedAndTruncatedRecordsAreEachReported) {
+  Damage([&](rocksdb::DB* db, rocksdb::ColumnFamilyHandle* ev, rocksdb::ColumnFamilyHandle*) {
+    Put(db, ev, 5, std::string(40, '\x5a'));                    // corrupt
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    ASSERT_TRUE(db->Delete(wo, ev, journal::EventKey(op_, 9)).ok());  // delete
+    std::string a = Get(db, ev, 12), b = Get(db, ev, 14);       // reorder
+    Put(db, ev, 12, b);
+    Put(db, ev, 14, a);
+    std::string t = Get(db, ev, 20);                            // truncate
+    Put(db, ev, 20, t.substr(0, t.size() / 2 + 1));
+  });
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"journal", "verify"}, std::vector<std::string>{"journal", "verify", op_}}) {
+    ProcResult r = Lvupdate(home(), args);
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+    EXPECT_NE(r.out.find(Key(5) + ": does not decode"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(Key(9) + ": missing: the next stored record is " + Key(10)), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(Key(12) + ": holds the event with seq 14"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(Key(14) + ": holds the event with seq 12"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(Key(20) + ": "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("problems found."), std::string::npos) << r.out;
+  }
+  ProcResult j = Lvupdate(home(), {"journal", "verify", "--json"});
+  EXPECT_EQ(j.exit_code, 1);
+  auto report = nlohmann::json::parse(j.out);
+  EXPECT_FALSE(report["ok"].get<bool>());
+  std::set<std::string> keys;
+  for (const auto& p : report["problems"]) keys.insert(p["key"]);
+  for (uint64_t s : {5, 9, 12, 14, 20}) EXPECT_TRUE(keys.count(Key(s))) << Key(s) << " in " << j.out;
+
+  // show refuses, naming the first problem and pointing at verify.
+  ProcResult show = Lvupdate(home(), {"journal", "show"});
+  EXPECT_EQ(show.exit_code, 1) << show.out;
+  EXPECT_NE(show.out.find(Key(5)), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("lvupdate journal verify"), std::string::npos) << show.out;
+  // events shows every readable event, and each damaged record in its place.
+  ProcResult events = Lvupdate(home(), {"journal", "events"});
+  EXPECT_EQ(events.exit_code, 1) << events.out;
+  EXPECT_NE(events.out.find(Key(5) + ": does not decode"), std::string::npos) << events.out;
+  EXPECT_NE(events.out.find(Key(9) + ": missing"), std::string::npos) << events.out;
+  EXPECT_NE(events.out.find("opFinished"), std::string::npos) << events.out;
+  EXPECT_EQ(Lvupdate(home(), {"journal", "export", "-o", home() + "/x.jsonl"}).exit_code, 1);
+}
+
+TEST_F(JournalVerifyTest, LostTailAndABrokenRuleOfTheFold) {
+  Damage([&](rocksdb::DB* db, rocksdb::ColumnFamilyHandle* ev, rocksdb::ColumnFamilyHandle*) {
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    for (uint64_t s = last_ - 2; s <= last_; ++s) ASSERT_TRUE(db->Delete(wo, ev, journal::EventKey(op_, s)).ok());
+    // seq 10 (hmc.reserve's intent) becomes a well-formed done of another step.
+    journal::Event e;
+    ASSERT_TRUE(journal::Decode(Get(db, ev, 10), &e).ok());
+    ASSERT_EQ(e.kind, journal::EventKind::kStepIntent);
+    e.kind = journal::EventKind::kStepDone;
+    e.done.step = 15;
+    Put(db, ev, 10, journal::Encode(e));
+  });
+  ProcResult r = Lvupdate(home(), {"journal", "verify"});
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find(Key(last_ - 2) + ": missing (ops/" + op_ + " records last seq " + std::to_string(last_) +
+                       ": the tail is lost)"),
+            std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(Key(10) + ": stepDone: done of step lpar.delete_original without an intent in flight"),
+            std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(Key(11) + ": stepDone: done of step hmc.reserve without an intent in flight"),
+            std::string::npos) << r.out;
+}
+
+TEST_F(JournalVerifyTest, SummaryThatDisagreesWithItsEvents) {
+  Damage([&](rocksdb::DB* db, rocksdb::ColumnFamilyHandle*, rocksdb::ColumnFamilyHandle* ops) {
+    std::string v;
+    ASSERT_TRUE(db->Get(rocksdb::ReadOptions(), ops, op_, &v).ok());
+    journal::OpSummary s;
+    ASSERT_TRUE(journal::DecodeSummary(v, &s).ok());
+    s.finished = false;
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    ASSERT_TRUE(db->Put(wo, ops, op_, journal::EncodeSummary(s)).ok());
+  });
+  ProcResult r = Lvupdate(home(), {"journal", "verify"});
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("ops/" + op_ + ": records finished false but the events make it true"), std::string::npos)
+      << r.out;
+  // An unfinished operation must be the active one.
+  EXPECT_NE(r.out.find("ops/" + op_ + ": unfinished, but default/active_op names no operation"), std::string::npos)
+      << r.out;
+}
+
+}  // namespace
+}  // namespace lvu::testing
