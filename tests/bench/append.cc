@@ -125,7 +125,7 @@ rocksdb::Options JournalLikeOptions() {
   rocksdb::Options o;
   o.create_if_missing = true;
   o.create_missing_column_families = true;
-  o.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
+  o.wal_recovery_mode = rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords;  // as journal/rocks_journal.cc
   o.max_log_file_size = 1 << 20;
   o.keep_log_file_num = 2;
   return o;
