@@ -46,6 +46,11 @@ demo: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS) --target lvupdate -- --no-print-directory
 	@rm -rf $(DEMO_HOME)
 	@echo; echo "### lvupdate sim init"; $(LVUPDATE) --home $(DEMO_HOME) sim init
+	@echo; echo "### lvupdate hmcauth  (the lab's HMC: hsc02 = 10.1.50.30, user hscroot, password abc1234)"; \
+	  $(LVUPDATE) --home $(DEMO_HOME) hmcauth -a hsc02 -u hscroot -p abc1234 && \
+	  $(LVUPDATE) --home $(DEMO_HOME) hmcauth -l
+	@echo; echo "### lvupdate emgr -p -e  (is the ifix LU CAPABLE?)"; \
+	  $(LVUPDATE) --home $(DEMO_HOME) emgr -p -e $(DEMO_HOME)/fixes/dummy.150813.epkg.Z | grep "LU CAPABLE"
 	@echo; echo "### lvupdate preview  (validation only, like geninstall -k -p)"; \
 	  $(LVUPDATE) --home $(DEMO_HOME) preview -d $(DEMO_HOME)/fixes dummy.150813.epkg.Z
 	@echo; echo "### lvupdate run  (the live update)"; \

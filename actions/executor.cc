@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actions/op_timing.h"
+#include "actions/validation.h"
 #include "replay/fold.h"
 
 namespace lvu::actions {
@@ -160,6 +161,7 @@ Status Executor::Load(const std::string& op_id, Session* s) {
   } else if (kind == journal::OpKind::kUpdate) {
     LVU_RETURN_IF_ERROR(ParseLvupdateData(s->state.info.config, "lvupdate.data (as journaled)", &s->input.data));
     s->input.fixes = s->state.info.fixes;
+    s->input.hmc_token_file = settings_.hmc_token_file;
     s->ctx.input = &s->input;
   } else {
     return Status::Corruption("revert " + op_id + " refers to " + s->state.info.reverts +
@@ -173,14 +175,22 @@ Status Executor::ApplyStep(Session* s, uint32_t index) {
   LVU_RETURN_IF_ERROR(Append(s, Intent(*s, index, Direction::kForward), /*sync=*/true));
 
   s->ctx.checks.clear();
+  s->ctx.report.reset();
   std::string output;
   Status st = sys_->faults().Hit(step.name(), FaultPhase::kApply, FaultWhen::kBefore);
   if (st.ok()) st = step.Apply(s->ctx, &output);
   if (st.ok()) st = sys_->faults().Hit(step.name(), FaultPhase::kApply, FaultWhen::kAfter);
+  if (s->ctx.report != nullptr && observer_ != nullptr) observer_->OnValidation(*s->ctx.report);
   for (const auto& c : s->ctx.checks) {
     Event e = NewEvent(s->op_id, EventKind::kCheckResult);
     e.check = c;
     LVU_RETURN_IF_ERROR(Append(s, e, false));
+  }
+  if (s->ctx.report != nullptr) {
+    Event e = NewEvent(s->op_id, EventKind::kEstimate);
+    e.estimate = s->ctx.report->estimate;
+    LVU_RETURN_IF_ERROR(Append(s, e, false));
+    s->ctx.report.reset();
   }
   if (st.ok()) {
     Event done = NewEvent(s->op_id, EventKind::kStepDone);
@@ -214,6 +224,10 @@ void Executor::Fill(const Session& s, OpResult* r) {
   r->clock_start_s = t.start_s;
   r->clock_end_s = t.end_s;
   r->blackout_s = t.blackout_s();
+  if (s.state.has_estimate) {
+    r->estimated_blackout_s = s.state.estimate.blackout_s;
+    r->estimated_global_s = s.state.estimate.global_s;
+  }
   r->ending = s.state.finished ? EndingOf(s.state.outcome) : Ending::kInterrupted;
   if (s.state.rolling_back && r->reason.empty()) r->reason = s.state.rollback.reason;
 }

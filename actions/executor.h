@@ -19,6 +19,7 @@
 
 #include "actions/plan.h"
 #include "actions/step.h"
+#include "actions/validation.h"
 #include "base/status.h"
 #include "drivers/system.h"
 #include "journal/journal.h"
@@ -32,12 +33,16 @@ class Observer {
  public:
   virtual ~Observer() = default;
   virtual void OnEvent(const journal::Event& e, const replay::OperationState& state) = 0;
+  // The validate step's whole report (sizes, estimate, every check line),
+  // before its checkResult and estimate events are appended.
+  virtual void OnValidation(const ValidationReport&) {}
 };
 
 struct Settings {
   uint32_t max_attempts = 3;
   bool auto_rollback = true;
   std::string host = "localhost";
+  std::string hmc_token_file;  // for a validation resumed from the journal
 };
 
 struct RunRequest {
@@ -61,6 +66,8 @@ struct OpResult {
   int64_t clock_start_s = -1;
   int64_t clock_end_s = -1;
   int64_t blackout_s = -1;   // -1 when the workload never moved
+  int64_t estimated_blackout_s = -1;  // from the estimate event; -1 when none
+  int64_t estimated_global_s = -1;
 };
 
 // 0 done (completed, reverted, nothing to do), 3 validation failed,

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actions/lvupdate_data.h"
+#include "actions/validation_input.h"
 #include "actions/op_params.h"
 #include "base/status.h"
 #include "drivers/system.h"
@@ -25,18 +26,14 @@
 
 namespace lvu::actions {
 
-// What validate needs that no other step does.
-struct ValidationInput {
-  LvupdateData data;
-  std::string fix_dir;
-  std::vector<std::string> fixes;  // file names, relative to fix_dir unless absolute
-};
+struct ValidationReport;  // actions/validation.h
 
 struct StepContext {
   drivers::System* sys = nullptr;
   OpParams params;                 // meaningful once validate is done
   const ValidationInput* input = nullptr;  // validate only
   std::vector<journal::CheckResult> checks;  // validate writes its results here
+  std::shared_ptr<const ValidationReport> report;  // validate's full report (sizes, estimate)
 };
 
 class Step {

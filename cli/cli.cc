@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/journal_commands.h"
+#include "cli/preview_commands.h"
 
 namespace lvu::cli {
 namespace {
@@ -94,6 +95,24 @@ int Main(int argc, char** argv) {
 
   // Commands of later work register here, each in its own block:
   // @preview-commands (lvupdate.data checks, hmcauth, emgr, sim set)
+  HmcauthOptions hmcauth;
+  auto* hmcauth_cmd = app.add_subcommand("hmcauth", "Authenticate with the HMC (token kept in <home>/hmc/token)");
+  hmcauth_cmd->add_option("-a", hmcauth.hmc, "HMC address or host name");
+  hmcauth_cmd->add_option("-u", hmcauth.user, "HMC user");
+  auto* hmcauth_pw = hmcauth_cmd->add_option("-p", hmcauth.password, "Password (prompted for without echo if absent)");
+  hmcauth_cmd->add_flag("-l", hmcauth.list, "Show the token: address, user, port, time to live");
+  bool emgr_preview = false;
+  std::string emgr_file;
+  auto* emgr_cmd = app.add_subcommand("emgr", "Preview an ifix package (emgr -p -e FILE): LU CAPABLE yes|no");
+  emgr_cmd->add_flag("-p", emgr_preview, "Preview (the only mode: ifixes are installed by run)")->required();
+  emgr_cmd->add_option("-e", emgr_file, "The ifix package (.epkg.Z)")->required();
+  std::string set_key, set_value;
+  bool set_list = false, set_json = false;
+  auto* sim_set = sim->add_subcommand("set", "Change one fact of the simulated system (--list: every key)");
+  sim_set->add_option("key", set_key, "Key, e.g. fs./var.free_mb");
+  sim_set->add_option("value", set_value, "Value");
+  sim_set->add_flag("--list", set_list, "List the keys, their values, the checks they feed");
+  sim_set->add_flag("--json", set_json, "JSON output (with --list)");
   // @mobility-commands (setprocs, init, regscript, regke, safeke)
   // @journal-commands (journal ..., replay, snap)
   auto* journal_cmd = app.add_subcommand("journal", "Read the journal (read-only, also while a run holds the lock)");
@@ -160,6 +179,19 @@ int Main(int argc, char** argv) {
   if (fault_list->parsed()) return CmdSimFaultList(g, fault_json);
   if (fault_clear->parsed()) return CmdSimFaultClear(g);
   // @preview-dispatch
+  if (hmcauth_cmd->parsed()) {
+    hmcauth.password_given = hmcauth_pw->count() > 0;
+    return CmdHmcauth(g, hmcauth);
+  }
+  if (emgr_cmd->parsed()) return CmdEmgrPreview(g, emgr_file);
+  if (sim_set->parsed()) {
+    if (set_list) return CmdSimSetList(g, set_json);
+    if (set_key.empty() || sim_set->get_option("value")->count() == 0) {
+      std::fprintf(stderr, "lvupdate: sim set needs KEY VALUE, or --list\n");
+      return kExitBadInput;
+    }
+    return CmdSimSet(g, set_key, set_value);
+  }
   // @mobility-dispatch
   // @journal-dispatch
   if (jlist->parsed()) return CmdJournalList(g, jlist_json);

@@ -8,11 +8,13 @@
 #include <spdlog/spdlog.h>
 
 #include "actions/executor.h"
+#include "actions/hmc_token.h"
 #include "actions/op_timing.h"
 #include "actions/preview.h"
 #include "cli/commands.h"
 #include "cli/home.h"
 #include "cli/progress.h"
+#include "cli/validation_report.h"
 #include "drivers/sim/sim_system.h"
 #include "journal/journal.h"
 #include "replay/fold.h"
@@ -65,9 +67,13 @@ int Report(const Opened& o, const Status& s, const actions::OpResult& r, bool re
   std::printf("Operation:     %s\n", r.op_id.c_str());
   std::printf("Outcome:       %s\n", actions::EndingName(r.ending));
   if (!r.reason.empty()) std::printf("Reason:        %s\n", r.reason.c_str());
-  std::printf("Blackout time: %s (simulated)\n", Seconds(r.blackout_s).c_str());
   int64_t total = r.clock_start_s >= 0 && r.clock_end_s >= 0 ? r.clock_end_s - r.clock_start_s : -1;
-  std::printf("Total time:    %s (simulated)\n", Seconds(total).c_str());
+  // Actual against the preview's estimate, when validation got that far.
+  auto vs = [](int64_t estimated) {
+    return estimated < 0 ? std::string("(simulated)") : "(simulated; estimated " + Seconds(estimated) + ")";
+  };
+  std::printf("Blackout time: %s %s\n", Seconds(r.blackout_s).c_str(), vs(r.estimated_blackout_s).c_str());
+  std::printf("Total time:    %s %s\n", Seconds(total).c_str(), vs(r.estimated_global_s).c_str());
   std::printf("Log:           %s\n", o.log.c_str());
   if (r.ending == actions::Ending::kInterrupted) {
     std::printf("\nThe operation is interrupted. Next:\n"
@@ -79,10 +85,11 @@ int Report(const Opened& o, const Status& s, const actions::OpResult& r, bool re
   return actions::ExitCode(r.ending);
 }
 
-actions::Settings SettingsFor(bool no_auto_rollback) {
+actions::Settings SettingsFor(const Opened& o, bool no_auto_rollback) {
   actions::Settings st;
   st.auto_rollback = !no_auto_rollback;
   st.host = Host();
+  st.hmc_token_file = actions::HmcTokenPath(o.home);
   return st;
 }
 
@@ -93,6 +100,7 @@ int PrepareInput(const std::string& home, const RunOptions& o, actions::RunReque
   if (!s.ok()) return Fail(kExitBadInput, s);
   if (o.fixes.empty()) return Fail(kExitBadInput, Status::InvalidArgument("no ifix given"));
   req->input.fixes = o.fixes;
+  req->input.hmc_token_file = actions::HmcTokenPath(home);
   char cwd[4096];
   std::string here = getcwd(cwd, sizeof cwd) != nullptr ? cwd : ".";
   req->input.fix_dir = o.fix_dir.empty() ? here : o.fix_dir;
@@ -102,18 +110,16 @@ int PrepareInput(const std::string& home, const RunOptions& o, actions::RunReque
 
 int PrintPreview(const actions::PreviewResult& p, bool json) {
   if (json) {
-    nlohmann::json checks = nlohmann::json::array();
-    for (const auto& c : p.checks) {
-      checks.push_back({{"name", c.name}, {"result", journal::CheckOutcomeName(c.result)}, {"message", c.message}});
-    }
-    nlohmann::json out = {{"passed", p.passed}, {"checks", checks}};
+    nlohmann::json out = p.report.ToJson();
     if (p.passed) out["plan"] = p.params.ToJson();
     std::printf("%s\n", out.dump(2).c_str());
   } else {
-    std::printf("Validating live update input data.\n\nChecking requirements:\n-----\n");
-    for (const auto& c : p.checks) std::printf("%s: %s\n", journal::CheckOutcomeName(c.result), c.message.c_str());
-    std::printf("\n%s\n", p.passed ? "All checks PASSED: the live update can run."
-                                     : "Some checks FAILED: the live update cannot run. Nothing was changed.");
+    PrintValidationReport(stdout, p.report);
+    if (!p.passed) {
+      size_t failed = 0;
+      for (const auto& l : p.report.lines) failed += l.result == journal::CheckOutcome::kFailed;
+      std::printf("\n%zu check(s) FAILED: the live update cannot run. Nothing was changed.\n", failed);
+    }
   }
   return p.passed ? kExitOk : actions::ExitCode(actions::Ending::kFailedValidation);
 }
@@ -155,7 +161,7 @@ int CmdRun(const GlobalOptions& g, const RunOptions& o) {
   if (int rc = Open(resolved, &op); rc != kExitOk) return rc;
   spdlog::info("lvupdate run: lvupdate.data {}, fix directory {}", data_file, req.input.fix_dir);
   Progress progress(stdout, g.verbose);
-  actions::Executor ex(op.journal.get(), op.sys.get(), &progress, SettingsFor(o.no_auto_rollback));
+  actions::Executor ex(op.journal.get(), op.sys.get(), &progress, SettingsFor(op, o.no_auto_rollback));
   actions::OpResult r;
   s = ex.Run(req, &r);
   return Report(op, s, r);
@@ -165,7 +171,7 @@ int CmdResume(const GlobalOptions& g, bool no_auto_rollback) {
   Opened op;
   if (int rc = Open(g, &op); rc != kExitOk) return rc;
   Progress progress(stdout, g.verbose);
-  actions::Executor ex(op.journal.get(), op.sys.get(), &progress, SettingsFor(no_auto_rollback));
+  actions::Executor ex(op.journal.get(), op.sys.get(), &progress, SettingsFor(op, no_auto_rollback));
   std::string active;
   if (op.journal->ActiveOp(&active).ok() && !active.empty()) {
     std::printf("Resuming live update operation %s.\n\n", active.c_str());
@@ -179,7 +185,7 @@ int CmdRollback(const GlobalOptions& g) {
   Opened op;
   if (int rc = Open(g, &op); rc != kExitOk) return rc;
   Progress progress(stdout, g.verbose);
-  actions::Executor ex(op.journal.get(), op.sys.get(), &progress, SettingsFor(false));
+  actions::Executor ex(op.journal.get(), op.sys.get(), &progress, SettingsFor(op, false));
   std::string active;
   if (op.journal->ActiveOp(&active).ok() && !active.empty()) {
     std::printf("Rolling back live update operation %s.\n\n", active.c_str());

@@ -3,6 +3,8 @@
 #include <map>
 #include <string>
 
+#include "cli/validation_report.h"
+
 namespace lvu::cli {
 namespace {
 
@@ -36,6 +38,11 @@ void Progress::Line(const std::string& s) {
   std::fflush(out_);
 }
 
+void Progress::OnValidation(const actions::ValidationReport& r) {
+  PrintValidationReport(out_, r);
+  std::fprintf(out_, "\n");
+}
+
 void Progress::OnEvent(const journal::Event& e, const replay::OperationState& s) {
   switch (e.kind) {
     case EventKind::kOpStarted:
@@ -46,12 +53,7 @@ void Progress::OnEvent(const journal::Event& e, const replay::OperationState& s)
       }
       break;
     case EventKind::kCheckResult:
-      if (!checks_header_) {
-        std::fprintf(out_, "Checking requirements:\n-----\n");
-        checks_header_ = true;
-      }
-      std::fprintf(out_, "%s: %s\n", journal::CheckOutcomeName(e.check.result), e.check.message.c_str());
-      break;
+      break;  // printed whole by OnValidation
     case EventKind::kStepIntent: {
       if (checks_header_) {
         std::fprintf(out_, "\n");

@@ -14,6 +14,8 @@ class Progress : public actions::Observer {
   // `verbose`: also a line for every step intent and result.
   Progress(std::FILE* out, bool verbose) : out_(out), verbose_(verbose) {}
   void OnEvent(const journal::Event& e, const replay::OperationState& state) override;
+  // The validate step's report, printed whole as the preview prints it.
+  void OnValidation(const actions::ValidationReport& r) override;
 
  private:
   void Line(const std::string& s);

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "drivers/facts.h"
 #include "drivers/types.h"
 
 namespace lvu::drivers {
@@ -35,6 +36,16 @@ class Hmc {
   // chsysstate -o on: boots from boot_disk, configures the disks it is mapped.
   virtual Status Activate(int id, const std::string& boot_disk) = 0;
   virtual Status Shutdown(int id) = 0;                                 // chsysstate -o shutdown --immed
+  // lslic, lshwres, lssyscfg: the HMC's facts about partition `id` and its frame.
+  virtual Status GetFacts(int id, HmcFacts* out) = 0;
+  // hmcauth: logs `user` on to the HMC named `hmc` (its address or host name)
+  // and opens a session. Failed for an unknown HMC or user or a wrong
+  // password. The password serves this call only: it is kept nowhere.
+  virtual Status Login(const std::string& hmc, const std::string& user, const std::string& password,
+                       HmcSession* out) = 0;
+  // Whether the HMC accepts the session: OK, or Failed saying why (expired,
+  // revoked, not one of its sessions).
+  virtual Status CheckSession(const HmcSession& session) = 0;
 };
 
 class Vios {
@@ -70,6 +81,8 @@ class PartitionOs {
   virtual Status Reboot(int lpar) = 0;                                               // shutdown -Fr
   virtual Status ErrlogAdd(int lpar, const std::string& label, const std::string& text) = 0;
   virtual Status ReadFix(const std::string& path, Fix* out) = 0;                     // emgr -p -e
+  // The facts of running partition `lpar` (lsvg, df, lsdev, trustchk, ...).
+  virtual Status GetFacts(int lpar, OsFacts* out) = 0;
 };
 
 // Where a driver may inject a fault. The executor calls Hit() just before a

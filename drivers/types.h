@@ -3,6 +3,7 @@
 // report them (lssyscfg, lspv, lspath, lsmap, emgr -p).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,11 @@ struct VhostMapping {
   int client_id = 0;           // Client Partition ID
   std::string client_adapter;  // the client's adapter: "vscsi0"
   std::vector<std::string> disks;  // client disk names backed through it
+  // How each of `disks` is backed on the VIOS (same order): "pv" (a whole
+  // physical volume), "lv" (a logical volume), "ssp" (a shared storage pool
+  // LU) or "file".
+  std::vector<std::string> backings;
+  bool any_client = false;     // the vhost accepts any partition or slot
 };
 
 // Resources reserved on the frame for the surrogate (hmc.reserve).
@@ -68,6 +74,17 @@ struct Fix {
   bool lu_capable = false;  // LU CAPABLE: yes|no
   bool reboot_required = false;
   std::vector<std::string> files;  // files it patches
+};
+
+// What `hmcauth` keeps: a session the HMC opened for a user. The token proves
+// it; the password is used by Hmc::Login only and is in no other value.
+struct HmcSession {
+  std::string hmc;        // the name given to hmcauth -a: "hsc02" or "10.1.50.30"
+  std::string address;    // the HMC's IP address
+  std::string user;       // "hscroot"
+  int port = 12443;       // the HMC's web API port
+  std::string token;
+  int64_t expires_s = 0;  // world clock (System::ClockSeconds) at which it expires
 };
 
 }  // namespace lvu::drivers

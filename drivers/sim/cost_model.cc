@@ -1,33 +1,42 @@
 #include "drivers/sim/cost_model.h"
 
+#include <cmath>
+
 namespace lvu::drivers::sim {
 
-int64_t CostSeconds(Op op) {
-  switch (op) {
-    case Op::kReserve: return 10;         // chhwres: reserve surrogate resources
-    case Op::kRelease: return 5;
-    case Op::kRenameLpar: return 5;       // chsyscfg new_name=
-    case Op::kCreateLpar: return 15;      // mksyscfg
-    case Op::kDeleteLpar: return 10;      // rmsyscfg
-    case Op::kActivate: return 120;       // chsysstate -o on, boot to AIX
-    case Op::kShutdown: return 30;        // chsysstate -o shutdown --immed
-    case Op::kSetClient: return 10;       // VIOS remap of a vhost
-    case Op::kRemovePaths: return 10;     // rmpath -d
-    case Op::kConfigurePaths: return 15;  // cfgmgr -l
-    case Op::kAltDiskCopy: return 180;    // alt_disk_copy
-    case Op::kRemoveAltDisk: return 20;   // alt_rootvg_op -X
-    case Op::kApplyFix: return 40;        // emgr -e on the clone
-    case Op::kRemoveFix: return 10;       // emgr -r on the clone
-    case Op::kMirror: return 150;         // mirrorvg + syncvg
-    case Op::kUnmirror: return 30;        // unmirrorvg + reducevg
-    case Op::kFreeze: return 12;          // blackout: freeze + checkpoint
-    case Op::kThaw: return 5;
-    case Op::kRestart: return 15;         // blackout: restart on the surrogate
-    case Op::kSetBootlist: return 3;      // bootlist -m normal
-    case Op::kReboot: return 90;          // shutdown -Fr
-    case Op::kErrlog: return 0;           // errlogger
+CostInputs CostInputsOf(const World& w) {
+  CostInputs in;
+  in.rootvg_used_mb = w.os.rootvg_used_mb;
+  in.mobile_processes = w.os.mobile_processes;
+  in.boot_s = w.os.boot_s;
+  const WorldLpar* l = w.WorkloadLpar();
+  if (l != nullptr && (l->workload == "running" || l->workload == "frozen")) {
+    in.mem_mb = l->mem_mb;
+  } else {
+    for (const auto& x : w.lpars) in.mem_mb = x.mem_mb > in.mem_mb ? x.mem_mb : in.mem_mb;
   }
-  return 0;
+  return in;
+}
+
+namespace {
+
+// splitmix64: a well-mixed 64-bit hash of the seed, op and clock.
+uint64_t Mix(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+}  // namespace
+
+int64_t SimCostSeconds(Op op, const World& w) {
+  const int64_t base = CostSeconds(op, CostInputsOf(w));
+  if (w.jitter_seed == 0 || base == 0) return base;
+  uint64_t h = Mix(w.jitter_seed ^ Mix(static_cast<uint64_t>(op) ^ Mix(static_cast<uint64_t>(w.clock))));
+  double j = (static_cast<double>(h % 20001) / 10000.0 - 1.0) * 0.10;  // [-0.10, +0.10]
+  int64_t cost = static_cast<int64_t>(std::llround(static_cast<double>(base) * (1.0 + j)));
+  return cost < 0 ? 0 : cost;
 }
 
 }  // namespace lvu::drivers::sim

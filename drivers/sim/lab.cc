@@ -1,5 +1,6 @@
 #include "drivers/sim/lab.h"
 
+#include "drivers/sim/hmc_session.h"
 namespace lvu::drivers::sim {
 
 World SeedLab() {
@@ -8,7 +9,19 @@ World SeedLab() {
   w.managed_system.firmware = "SV810_081";
   w.managed_system.proc_units_total = 8.0;
   w.managed_system.mem_mb_total = 65536;
-  w.hmc = {"10.1.50.30", "hscroot", "V8R8.4.0.0"};
+  w.managed_system.free_virtual_slots = 10;
+  w.managed_system.free_vnic_ports = 0;
+  w.managed_system.ams_pool_free_mb = 0;
+  // hmcauth -a hsc02 -u hscroot -p abc1234; -l shows Address 10.1.50.30.
+  w.hmc.address = "10.1.50.30";
+  w.hmc.hostname = "hsc02";
+  w.hmc.user = "hscroot";
+  w.hmc.version = "V8R8.4.0.0";
+  w.hmc.password_sha256 = PasswordDigest("hscroot", kLabHmcPassword);
+  w.hmc.session_key = "hsc02-session-key";
+  w.hmc.session_ttl_s = 24 * 3600;
+  w.hmc.session_generation = 1;
+  w.hmc.responding = true;
   w.vios = {"s824vio1", "s824vio2"};
 
   // lspv on aix721534A.
@@ -44,8 +57,39 @@ World SeedLab() {
     lpar.disks.push_back({d, {{"vscsi0", "Enabled"}, {"vscsi1", "Enabled"}}});
   lpar.workload = "running";
   w.lpars = {lpar};
+  w.os = SeedOsFacts();
+  w.jitter_seed = kLabJitterSeed;
   w.Normalize();
   return w;
+}
+
+OsFacts SeedOsFacts() {
+  OsFacts f;
+  // lsvg rootvg: USED PPs 451 (7216 megabytes) at a PP size of 16 MB;
+  // lsps -a: hd6 512 MB; sysdumpdev: lg_dumplv 100 MB.
+  f.rootvg_used_mb = 7216;
+  f.rootvg_copies = 1;
+  f.paging_mb = 512;
+  f.dump_mb = 100;
+  // df -g of the article, in MB.
+  f.filesystems = {
+      {"/", "/dev/hd4", "jfs2", "rootvg", 369, 195},
+      {"/usr", "/dev/hd2", "jfs2", "rootvg", 2335, 205},
+      {"/var", "/dev/hd9var", "jfs2", "rootvg", 1372, 1157},
+      {"/tmp", "/dev/hd3", "jfs2", "rootvg", 1116, 1034},
+      {"/home", "/dev/hd1", "jfs2", "rootvg", 20, 20},
+      {"/admin", "/dev/hd11admin", "jfs2", "rootvg", 123, 123},
+      {"/proc", "/proc", "procfs", "", 0, 0},
+      {"/opt", "/dev/hd10opt", "jfs2", "rootvg", 31, 20},
+      {"/var/adm/ras/livedump", "/dev/livedump", "jfs2", "rootvg", 256, 256},
+  };
+  f.ifix_location = "/tmp";  // the article's fixes are in /tmp/cg/dummy
+  f.rsct_active = true;
+  f.ctrace_mb = 64;
+  f.lmt_mb = 16;
+  f.mobile_processes = 80;
+  f.boot_s = 120;
+  return f;
 }
 
 std::string SeedLvupdateData() {

@@ -13,8 +13,17 @@
 
 namespace lvu::drivers::sim {
 
-// The lab's world at clock 0, with an empty errlog.
+// The lab's world at clock 0, with an empty errlog. Every preview check
+// passes on it once hmcauth has opened a session (password kLabHmcPassword,
+// sim/hmc_session.h).
 World SeedLab();
+
+// The partition's AIX as the article shows it (lsvg, lsps, df -g) and as the
+// checks want it (no tape, no WPAR, trustchk policies off, RSCT active...).
+OsFacts SeedOsFacts();
+
+// The seed of the lab's cost jitter (the article's date).
+inline constexpr uint64_t kLabJitterSeed = 20150914;
 
 // <home>/lvupdate.data as the article configures it for automated mode:
 // nhdisk = hdisk2, mhdisk = hdisk3, lpar_id = 98.

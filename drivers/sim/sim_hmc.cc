@@ -7,6 +7,7 @@
 
 #include <cstdio>
 
+#include "drivers/sim/hmc_session.h"
 #include "drivers/sim/sim_impl.h"
 
 namespace lvu::drivers::sim {
@@ -27,10 +28,29 @@ const WorldLpar* LparNamed(const World& w, const std::string& name) {
   return nullptr;
 }
 
+// Every request fails while the HMC does not answer (hmc.responding false).
+Status Answering(const World& w) {
+  if (w.hmc.responding) return Status::OK();
+  return Status::Transient("HSCL350B The management console " + w.hmc.address +
+                           " did not respond to the request on port " + std::to_string(kHmcPort));
+}
+
+// Free resources of the frame: totals minus every LPAR minus the reservation.
+void FreeResources(const World& w, double* units, int* mem) {
+  *units = w.managed_system.proc_units_total - w.managed_system.reservation.proc_units;
+  *mem = w.managed_system.mem_mb_total - w.managed_system.reservation.mem_mb;
+  for (const auto& l : w.lpars) {
+    *units -= l.proc_units;
+    *mem -= l.mem_mb;
+  }
+  *units = RoundUnits(*units);
+}
+
 }  // namespace
 
 Status SimHmc::ListLpars(std::vector<Lpar>* out) {
   const World& w = sim_->world();
+  LVU_RETURN_IF_ERROR(Answering(w));
   out->clear();
   for (const auto& l : w.lpars) {
     Lpar x;
@@ -50,12 +70,14 @@ Status SimHmc::ListLpars(std::vector<Lpar>* out) {
 }
 
 Status SimHmc::GetReservation(Reservation* out) {
+  LVU_RETURN_IF_ERROR(Answering(sim_->world()));
   *out = sim_->world().managed_system.reservation;
   return Status::OK();
 }
 
 Status SimHmc::Reserve(double proc_units, int mem_mb) {
   const World& w = sim_->world();
+  LVU_RETURN_IF_ERROR(Answering(w));
   proc_units = RoundUnits(proc_units);
   if (proc_units <= 0 || mem_mb <= 0)
     return Status::Failed("HSCL1400 Invalid reservation: " + Units(proc_units) +
@@ -86,6 +108,7 @@ Status SimHmc::Reserve(double proc_units, int mem_mb) {
 
 Status SimHmc::Release() {
   const World& w = sim_->world();
+  LVU_RETURN_IF_ERROR(Answering(w));
   if (!w.managed_system.reservation.present) return Status::OK();
   World next = w;
   next.managed_system.reservation = Reservation{};
@@ -94,6 +117,7 @@ Status SimHmc::Release() {
 
 Status SimHmc::RenameLpar(int id, const std::string& new_name) {
   const World& w = sim_->world();
+  LVU_RETURN_IF_ERROR(Answering(w));
   const WorldLpar* l = w.FindLpar(id);
   if (l == nullptr) return NoSuchLpar(w, id);
   if (new_name.empty()) return Status::Failed("HSCL1403 A partition name cannot be empty");
@@ -108,6 +132,7 @@ Status SimHmc::RenameLpar(int id, const std::string& new_name) {
 
 Status SimHmc::CreateLpar(int new_id, int like_id, const std::string& name) {
   const World& w = sim_->world();
+  LVU_RETURN_IF_ERROR(Answering(w));
   if (new_id < 1 || new_id > 1000)
     return Status::Failed("HSCL1405 Invalid partition ID " + std::to_string(new_id) +
                           ": must be 1 to 1000");
@@ -139,6 +164,9 @@ Status SimHmc::CreateLpar(int new_id, int like_id, const std::string& name) {
   n.mem_mb = like->mem_mb;
   n.os_level = like->os_level;
   n.from_reservation = true;
+  n.remote_restart = like->remote_restart;
+  n.mem_mode = like->mem_mode;
+  n.vnic_adapters = like->vnic_adapters;
   Reservation& nr = next.managed_system.reservation;
   nr.proc_units = RoundUnits(nr.proc_units - n.proc_units);
   nr.mem_mb -= n.mem_mb;
@@ -149,6 +177,7 @@ Status SimHmc::CreateLpar(int new_id, int like_id, const std::string& name) {
 
 Status SimHmc::DeleteLpar(int id) {
   const World& w = sim_->world();
+  LVU_RETURN_IF_ERROR(Answering(w));
   const WorldLpar* l = w.FindLpar(id);
   if (l == nullptr) return Status::OK();  // already deleted
   if (l->state == "Running")
@@ -167,6 +196,7 @@ Status SimHmc::DeleteLpar(int id) {
 
 Status SimHmc::Activate(int id, const std::string& boot_disk) {
   const World& w = sim_->world();
+  LVU_RETURN_IF_ERROR(Answering(w));
   const WorldLpar* l = w.FindLpar(id);
   if (l == nullptr) return NoSuchLpar(w, id);
   if (l->state == "Running") {
@@ -218,6 +248,7 @@ Status SimHmc::Activate(int id, const std::string& boot_disk) {
 
 Status SimHmc::Shutdown(int id) {
   const World& w = sim_->world();
+  LVU_RETURN_IF_ERROR(Answering(w));
   const WorldLpar* l = w.FindLpar(id);
   if (l == nullptr) return NoSuchLpar(w, id);
   if (l->state != "Running") return Status::OK();
@@ -228,6 +259,61 @@ Status SimHmc::Shutdown(int id) {
   n->disks.clear();
   n->workload = "";
   return sim_->Commit(std::move(next), Op::kShutdown);
+}
+
+Status SimHmc::GetFacts(int id, HmcFacts* out) {
+  const World& w = sim_->world();
+  LVU_RETURN_IF_ERROR(Answering(w));
+  const WorldLpar* l = w.FindLpar(id);
+  if (l == nullptr) return NoSuchLpar(w, id);
+  HmcFacts f;
+  f.firmware = w.managed_system.firmware;
+  f.free_virtual_slots = w.managed_system.free_virtual_slots;
+  f.remote_restart = l->remote_restart;
+  f.mem_mode = l->mem_mode;
+  f.ams_pool_free_mb = w.managed_system.ams_pool_free_mb;
+  f.vnic_adapters = l->vnic_adapters;
+  f.free_vnic_ports = w.managed_system.free_vnic_ports;
+  FreeResources(w, &f.free_proc_units, &f.free_mem_mb);
+  *out = f;
+  return Status::OK();
+}
+
+Status SimHmc::Login(const std::string& hmc, const std::string& user, const std::string& password,
+                     HmcSession* out) {
+  const World& w = sim_->world();
+  if (hmc != w.hmc.address && hmc != w.hmc.hostname)
+    return Status::Failed("Failed to connect to the management console " + hmc + " on port " +
+                          std::to_string(kHmcPort) + ": no such host");
+  LVU_RETURN_IF_ERROR(Answering(w));
+  if (user != w.hmc.user || PasswordDigest(user, password) != w.hmc.password_sha256)
+    return Status::Failed("PMCSS00G The management console " + hmc + " rejected the logon of user " +
+                          user + ": invalid login credentials");
+  HmcSession s;
+  s.hmc = hmc;
+  s.address = w.hmc.address;
+  s.user = user;
+  s.port = kHmcPort;
+  s.expires_s = w.clock + w.hmc.session_ttl_s;
+  s.token = SessionToken(w.hmc, user, s.expires_s);
+  *out = s;
+  return Status::OK();
+}
+
+Status SimHmc::CheckSession(const HmcSession& session) {
+  const World& w = sim_->world();
+  if (session.address != w.hmc.address)
+    return Status::Failed("the token is for management console " + session.address +
+                          ", which does not manage this partition (" + w.hmc.address + ")");
+  LVU_RETURN_IF_ERROR(Answering(w));
+  if (session.token != SessionToken(w.hmc, session.user, session.expires_s))
+    return Status::Failed("PMCSS01E The management console " + w.hmc.address +
+                          " does not recognize the session of user " + session.user +
+                          ": it was revoked or never opened");
+  if (w.clock >= session.expires_s)
+    return Status::Failed("PMCSS02E The session of user " + session.user + " on " + w.hmc.address +
+                          " expired " + std::to_string(w.clock - session.expires_s) + " s ago");
+  return Status::OK();
 }
 
 }  // namespace lvu::drivers::sim

@@ -37,6 +37,10 @@ class SimHmc : public Hmc {
   Status DeleteLpar(int id) override;
   Status Activate(int id, const std::string& boot_disk) override;
   Status Shutdown(int id) override;
+  Status GetFacts(int id, HmcFacts* out) override;
+  Status Login(const std::string& hmc, const std::string& user, const std::string& password,
+               HmcSession* out) override;
+  Status CheckSession(const HmcSession& session) override;
 
  private:
   SimImpl* sim_;
@@ -72,6 +76,7 @@ class SimOs : public PartitionOs {
   Status Reboot(int lpar) override;
   Status ErrlogAdd(int lpar, const std::string& label, const std::string& text) override;
   Status ReadFix(const std::string& path, Fix* out) override;
+  Status GetFacts(int lpar, OsFacts* out) override;
 
  private:
   SimImpl* sim_;
@@ -100,6 +105,8 @@ class SimImpl final : public SimSystem {
 
   std::string ShowJson() override;
   std::string ShowText() override;
+  std::vector<Setting> Settings() override;
+  Status Set(const std::string& key, const std::string& value) override;
   Status AddFault(const Fault& f) override;
   Status ListFaults(std::vector<Fault>* out) override;
   Status ClearFaults() override;
@@ -110,7 +117,7 @@ class SimImpl final : public SimSystem {
   // Makes `next` the world with its clock advanced by `seconds`: normalizes,
   // saves durably, swaps it in, then sleeps seconds / speed when scaled.
   Status Commit(World next, int64_t seconds);
-  Status Commit(World next, Op op) { return Commit(std::move(next), CostSeconds(op)); }
+  Status Commit(World next, Op op) { return Commit(std::move(next), SimCostSeconds(op, world_)); }
   // Faults: the first armed fault for (step, phase) that fires at `when`, its
   // count decremented durably; false when there is none.
   Status TakeFault(const std::string& step, FaultPoint::Phase phase, FaultPoint::When when,

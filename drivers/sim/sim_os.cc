@@ -65,12 +65,7 @@ bool Contains(const std::vector<std::string>& v, const std::string& s) {
 Status SimOs::CurrentLpar(int* id, std::string* name) {
   // The partition lvupdate runs on is the one that holds the workload
   // (running or frozen); failing that, the lowest-numbered running one.
-  const World& w = sim_->world();
-  const WorldLpar* found = nullptr;
-  for (const auto& l : w.lpars)
-    if (found == nullptr && (l.workload == "running" || l.workload == "frozen")) found = &l;
-  for (const auto& l : w.lpars)
-    if (found == nullptr && l.state == "Running") found = &l;
+  const WorldLpar* found = sim_->world().WorkloadLpar();
   if (found == nullptr) return Status::Failed("uname -L: no partition is running");
   *id = found->id;
   *name = found->name;
@@ -358,5 +353,13 @@ Status SimOs::ErrlogAdd(int lpar, const std::string& label, const std::string& t
 }
 
 Status SimOs::ReadFix(const std::string& path, Fix* out) { return ReadFixPackage(path, out); }
+
+Status SimOs::GetFacts(int lpar, OsFacts* out) {
+  const World& w = sim_->world();
+  const WorldLpar* l = nullptr;
+  LVU_RETURN_IF_ERROR(OnRunningLpar(w, lpar, &l));
+  *out = w.os;
+  return Status::OK();
+}
 
 }  // namespace lvu::drivers::sim

@@ -81,6 +81,14 @@ std::string SimImpl::ShowJson() {
 
 std::string SimImpl::ShowText() { return FormatWorldText(world_); }
 
+std::vector<Setting> SimImpl::Settings() { return ListSettings(world_); }
+
+Status SimImpl::Set(const std::string& key, const std::string& value) {
+  World next = world_;
+  LVU_RETURN_IF_ERROR(ApplySetting(&next, key, value));
+  return Commit(std::move(next), 0);
+}
+
 Status SimImpl::AddFault(const Fault& f) {
   if (f.step.empty()) return Status::InvalidArgument("a fault needs a step name");
   if (f.times < 1) return Status::InvalidArgument("a fault must fire at least once (times >= 1)");

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "drivers/sim/settings.h"
 #include "drivers/system.h"
 
 namespace lvu::drivers::sim {
@@ -71,6 +72,11 @@ class SimSystem : public System {
   virtual std::string ShowJson() = 0;
   // A human-readable view of the same (`sim show`), lspath/lsmap-like.
   virtual std::string ShowText() = 0;
+
+  // `sim set --list` and `sim set KEY VALUE` (settings.h). Set saves the
+  // world durably and does not advance the clock.
+  virtual std::vector<Setting> Settings() = 0;
+  virtual Status Set(const std::string& key, const std::string& value) = 0;
 
   virtual Status AddFault(const Fault& f) = 0;
   virtual Status ListFaults(std::vector<Fault>* out) = 0;

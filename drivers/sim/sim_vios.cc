@@ -9,9 +9,12 @@ namespace lvu::drivers::sim {
 Status SimVios::ListMappings(std::vector<VhostMapping>* out) {
   out->clear();
   for (const auto& m : sim_->world().mappings) {
-    std::vector<std::string> disks;
-    for (const auto& lun : m.luns) disks.push_back(lun.disk);
-    out->push_back(VhostMapping{m.vios, m.vhost, m.client_id, m.client_adapter, std::move(disks)});
+    VhostMapping v{m.vios, m.vhost, m.client_id, m.client_adapter, {}, {}, m.any_client};
+    for (const auto& lun : m.luns) {
+      v.disks.push_back(lun.disk);
+      v.backings.push_back(lun.backing);
+    }
+    out->push_back(std::move(v));
   }
   return Status::OK();
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "drivers/sim/facts_json.h"
 namespace lvu::drivers::sim {
 
 using nlohmann::json;
@@ -34,6 +35,14 @@ const WorldDisk* World::FindDisk(const std::string& name) const {
 WorldMapping* World::FindMapping(const std::string& vios_name, const std::string& vhost) {
   for (auto& m : mappings)
     if (m.vios == vios_name && m.vhost == vhost) return &m;
+  return nullptr;
+}
+
+const WorldLpar* World::WorkloadLpar() const {
+  for (const auto& l : lpars)
+    if (l.workload == "running" || l.workload == "frozen") return &l;
+  for (const auto& l : lpars)
+    if (l.state == "Running") return &l;
   return nullptr;
 }
 
@@ -87,7 +96,10 @@ json LparJson(const WorldLpar& l) {
           {"bootlist", l.bootlist},
           {"disks", disks},
           {"workload", l.workload},
-          {"from_reservation", l.from_reservation}};
+          {"from_reservation", l.from_reservation},
+          {"remote_restart", l.remote_restart},
+          {"mem_mode", l.mem_mode},
+          {"vnic_adapters", l.vnic_adapters}};
 }
 
 }  // namespace
@@ -108,8 +120,19 @@ json WorldToJson(const World& w) {
       {"reservation",
        {{"present", ms.reservation.present},
         {"proc_units", ms.reservation.proc_units},
-        {"mem_mb", ms.reservation.mem_mb}}}};
-  j["hmc"] = {{"address", w.hmc.address}, {"user", w.hmc.user}, {"version", w.hmc.version}};
+        {"mem_mb", ms.reservation.mem_mb}}},
+      {"free_virtual_slots", ms.free_virtual_slots},
+      {"free_vnic_ports", ms.free_vnic_ports},
+      {"ams_pool_free_mb", ms.ams_pool_free_mb}};
+  j["hmc"] = {{"address", w.hmc.address},
+              {"hostname", w.hmc.hostname},
+              {"user", w.hmc.user},
+              {"version", w.hmc.version},
+              {"password_sha256", w.hmc.password_sha256},
+              {"session_key", w.hmc.session_key},
+              {"session_ttl_s", w.hmc.session_ttl_s},
+              {"session_generation", w.hmc.session_generation},
+              {"responding", w.hmc.responding}};
   j["vios"] = w.vios;
   json mappings = json::array();
   for (const auto& m : w.mappings) {
@@ -118,13 +141,15 @@ json WorldToJson(const World& w) {
       luns.push_back({{"vtd", u.vtd},
                       {"lun", u.lun},
                       {"backing_device", u.backing_device},
-                      {"disk", u.disk}});
+                      {"disk", u.disk},
+                      {"backing", u.backing}});
     mappings.push_back({{"vios", m.vios},
                         {"vhost", m.vhost},
                         {"physloc", m.physloc},
                         {"client_id", m.client_id},
                         {"client_adapter", m.client_adapter},
-                        {"luns", luns}});
+                        {"luns", luns},
+                        {"any_client", m.any_client}});
   }
   j["mappings"] = mappings;
   json disks = json::array();
@@ -139,6 +164,8 @@ json WorldToJson(const World& w) {
   json lpars = json::array();
   for (const auto& l : w.lpars) lpars.push_back(LparJson(l));
   j["lpars"] = lpars;
+  j["os"] = OsFactsToJson(w.os);
+  j["jitter_seed"] = w.jitter_seed;
   return j;
 }
 
@@ -164,9 +191,19 @@ Status ParseWorld(const std::string& text, const std::string& where, World* out)
     w.managed_system.reservation.present = r.at("present").get<bool>();
     w.managed_system.reservation.proc_units = r.at("proc_units").get<double>();
     w.managed_system.reservation.mem_mb = r.at("mem_mb").get<int>();
+    w.managed_system.free_virtual_slots = ms.at("free_virtual_slots").get<int>();
+    w.managed_system.free_vnic_ports = ms.at("free_vnic_ports").get<int>();
+    w.managed_system.ams_pool_free_mb = ms.at("ams_pool_free_mb").get<int>();
     const auto& h = j.at("hmc");
-    w.hmc = {h.at("address").get<std::string>(), h.at("user").get<std::string>(),
-             h.at("version").get<std::string>()};
+    w.hmc.address = h.at("address").get<std::string>();
+    w.hmc.hostname = h.at("hostname").get<std::string>();
+    w.hmc.user = h.at("user").get<std::string>();
+    w.hmc.version = h.at("version").get<std::string>();
+    w.hmc.password_sha256 = h.at("password_sha256").get<std::string>();
+    w.hmc.session_key = h.at("session_key").get<std::string>();
+    w.hmc.session_ttl_s = h.at("session_ttl_s").get<int64_t>();
+    w.hmc.session_generation = h.at("session_generation").get<int>();
+    w.hmc.responding = h.at("responding").get<bool>();
     w.vios = j.at("vios").get<std::vector<std::string>>();
     for (const auto& m : j.at("mappings")) {
       WorldMapping wm;
@@ -178,7 +215,8 @@ Status ParseWorld(const std::string& text, const std::string& where, World* out)
       for (const auto& u : m.at("luns"))
         wm.luns.push_back({u.at("vtd").get<std::string>(), u.at("lun").get<std::string>(),
                            u.at("backing_device").get<std::string>(),
-                           u.at("disk").get<std::string>()});
+                           u.at("disk").get<std::string>(), u.at("backing").get<std::string>()});
+      wm.any_client = m.at("any_client").get<bool>();
       w.mappings.push_back(std::move(wm));
     }
     for (const auto& d : j.at("disks")) {
@@ -210,8 +248,13 @@ Status ParseWorld(const std::string& text, const std::string& where, World* out)
       }
       wl.workload = l.at("workload").get<std::string>();
       wl.from_reservation = l.at("from_reservation").get<bool>();
+      wl.remote_restart = l.at("remote_restart").get<bool>();
+      wl.mem_mode = l.at("mem_mode").get<std::string>();
+      wl.vnic_adapters = l.at("vnic_adapters").get<int>();
       w.lpars.push_back(std::move(wl));
     }
+    w.os = OsFactsFromJson(j.at("os"));
+    w.jitter_seed = j.at("jitter_seed").get<uint64_t>();
   } catch (const json::exception& e) {
     return Status::Corruption(where + ": " + e.what());
   }

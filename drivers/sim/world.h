@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/status.h"
+#include "drivers/facts.h"
 #include "drivers/types.h"
 
 namespace lvu::drivers::sim {
@@ -39,12 +40,25 @@ struct ManagedSystem {
   double proc_units_total = 0;
   int mem_mb_total = 0;
   Reservation reservation;       // resources held for a surrogate
+  int free_virtual_slots = 0;    // virtual slots a new partition can still use
+  int free_vnic_ports = 0;       // SR-IOV logical ports left for vNIC adapters
+  int ams_pool_free_mb = 0;      // free memory of the shared memory pool
 };
 
+// The HMC and the one user it knows. It keeps no password, only a salted
+// SHA-256 of it (sim/hmc_session.h), and no sessions: a session token is a
+// digest of the session (user, expiry, generation) keyed by `session_key`,
+// so the HMC recognizes its own tokens without storing them.
 struct HmcInfo {
-  std::string address;  // "10.1.50.30"
-  std::string user;     // "hscroot"
-  std::string version;  // "V8R8.4.0.0"
+  std::string address;           // "10.1.50.30"
+  std::string hostname;          // "hsc02"
+  std::string user;              // "hscroot"
+  std::string version;           // "V8R8.4.0.0"
+  std::string password_sha256;   // hex SHA-256 of salt + password
+  std::string session_key;       // signs session tokens
+  int64_t session_ttl_s = 0;     // lifetime of a new session
+  int session_generation = 1;    // bumping it revokes every session
+  bool responding = true;        // false: every HMC request fails
 };
 
 // A LUN as every partition sees it (names are the same on all partitions,
@@ -64,6 +78,7 @@ struct VhostLun {
   std::string lun;             // "0x8100000000000000"
   std::string backing_device;  // VIOS-side disk: "hdisk7"
   std::string disk;            // client-side disk: "hdisk1"
+  std::string backing = "pv";  // "pv", "lv", "ssp" or "file"
 };
 
 struct WorldMapping {
@@ -73,6 +88,7 @@ struct WorldMapping {
   int client_id = 0;           // Client Partition ID
   std::string client_adapter;  // the client's vscsi adapter: "vscsi0"
   std::vector<VhostLun> luns;
+  bool any_client = false;     // the vhost accepts any partition or slot
 };
 
 struct WorldLpar {
@@ -87,6 +103,10 @@ struct WorldLpar {
   std::vector<LparDisk> disks;          // configured disks and their paths
   std::string workload;                 // "running", "frozen", ""
   bool from_reservation = false;        // created by CreateLpar from a reservation
+  // Profile attributes a surrogate inherits from the partition it is like.
+  bool remote_restart = false;          // remote_restart_capable
+  std::string mem_mode = "ded";         // "ded" or "shared"
+  int vnic_adapters = 0;
 };
 
 struct World {
@@ -98,6 +118,11 @@ struct World {
   std::vector<WorldMapping> mappings;
   std::vector<WorldDisk> disks;
   std::vector<WorldLpar> lpars;
+  // The AIX environment of the partition that runs the workload (it moves
+  // with the workload to the surrogate): what PartitionOs::GetFacts reports.
+  OsFacts os;
+  // Seeds the jitter of command costs (cost_model.h); 0: no jitter.
+  uint64_t jitter_seed = 0;
 
   // Lookups; nullptr when absent.
   WorldLpar* FindLpar(int id);
@@ -105,6 +130,11 @@ struct World {
   WorldDisk* FindDisk(const std::string& name);
   const WorldDisk* FindDisk(const std::string& name) const;
   WorldMapping* FindMapping(const std::string& vios, const std::string& vhost);
+
+  // The partition lvupdate runs on (`uname -L`): the one holding the workload
+  // (running or frozen), else the lowest-numbered running one; nullptr when
+  // none runs.
+  const WorldLpar* WorkloadLpar() const;
 
   // The ifixes of the image a partition runs: the image_ifixes of the disk it
   // booted from; empty when it is not running.

@@ -55,7 +55,7 @@ class CrashTest : public ::testing::TestWithParam<Scenario> {
  protected:
   // sim init, remember the world, inject the crash, run: the run must crash.
   void CrashRun() {
-    ASSERT_EQ(Lvupdate(home_.path(), {"sim", "init"}).exit_code, 0);
+    ASSERT_EQ(InitLab(home_.path()).exit_code, 0);
     before_ = World(home_.path());
     ASSERT_EQ(Lvupdate(home_.path(), {"sim", "fault", "add", step(), "--kind", GetParam().kind}).exit_code, 0);
     ProcResult r = Lvupdate(home_.path(), {"run", "-d", home_.path() + "/fixes", "dummy.150813.epkg.Z"});

@@ -56,11 +56,18 @@ inline std::unique_ptr<SimSystem> OpenSim(const std::string& home, SimOptions op
   return sim;
 }
 
+// The lab without cost jitter (sim.jitter_seed 0): each call costs exactly
+// what drivers/cost_model.h says, so tests can name the seconds.
 inline std::unique_ptr<SimSystem> InitSim(const std::string& home, SimOptions options = {}) {
   std::string fix_dir;
   Status s = SimSystem::Init(home, &fix_dir);
   EXPECT_TRUE(s.ok()) << s.ToString();
-  return OpenSim(home, options);
+  auto sim = OpenSim(home, options);
+  if (sim != nullptr) {
+    s = sim->Set("sim.jitter_seed", "0");
+    EXPECT_TRUE(s.ok()) << s.ToString();
+  }
+  return sim;
 }
 
 inline nlohmann::json Show(SimSystem& sim) { return nlohmann::json::parse(sim.ShowJson()); }

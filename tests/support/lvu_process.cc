@@ -66,6 +66,12 @@ ProcResult Lvupdate(const std::string& home, const std::vector<std::string>& arg
   return r;
 }
 
+ProcResult InitLab(const std::string& home) {
+  ProcResult r = Lvupdate(home, {"sim", "init"});
+  if (r.exit_code != 0) return r;
+  return Lvupdate(home, {"hmcauth", "-a", kLabHmc, "-u", kLabHmcUser, "-p", kLabHmcPassword});
+}
+
 namespace {
 nlohmann::json Parse(const ProcResult& r) {
   auto j = nlohmann::json::parse(r.out, nullptr, false);

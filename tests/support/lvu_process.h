@@ -36,6 +36,16 @@ int SpawnLvupdate(const std::string& home, const std::vector<std::string>& args,
 // Waits for a spawned process; its exit code as Lvupdate reports it.
 int WaitExit(int pid);
 
+// The lab's HMC and its user's password (drivers/sim/hmc_session.h).
+inline constexpr char kLabHmc[] = "10.1.50.30";
+inline constexpr char kLabHmcUser[] = "hscroot";
+inline constexpr char kLabHmcPassword[] = "abc1234";
+
+// A lab ready for a live update, as an administrator prepares it:
+// `lvupdate sim init`, then `lvupdate hmcauth -a 10.1.50.30 -u hscroot -p
+// abc1234`. The result of the first command that fails, else of hmcauth.
+ProcResult InitLab(const std::string& home);
+
 // `lvupdate sim show --json`, parsed.
 nlohmann::json World(const std::string& home);
 // `lvupdate status --json`, parsed.
