@@ -157,45 +157,56 @@ int CmdJournalEvents(const GlobalOptions& g, const JournalEventsOptions& o) {
   replay::Timeline t = replay::BuildTimeline(v.events);
   const std::vector<std::string>& plan = t.state.info.plan;
 
-  size_t next_good = 0;
+  // Problems keyed by an event seq are shown in their place among the events,
+  // those of the range only; the others (the summary) at the end.
+  auto seq_of = [&](const journal::Problem& p, uint64_t* seq) {
+    const std::string prefix = "events/" + op + "/";
+    if (p.key.rfind(prefix, 0) != 0) return false;
+    try {
+      *seq = std::stoull(p.key.substr(prefix.size()));
+    } catch (const std::exception&) {  // std::stoull's way of saying "not a number"
+      return false;
+    }
+    return true;
+  };
+  auto in_range = [&](uint64_t seq) { return (!o.from || seq >= *o.from) && (!o.to || seq <= *o.to); };
   std::vector<bool> shown(problems.size(), false);
+  bool damaged = false;
+  auto show_problems_before = [&](uint64_t limit, bool all) {
+    for (size_t i = 0; i < problems.size(); ++i) {
+      uint64_t seq = 0;
+      bool keyed = seq_of(problems[i], &seq);
+      if (shown[i] || (keyed && !all && seq >= limit)) continue;
+      if (!all && !keyed) continue;
+      shown[i] = true;
+      if (keyed && !in_range(seq)) continue;
+      damaged = true;
+      std::fprintf(o.json || !keyed ? stderr : stdout, "%s%s\n", o.json || !keyed ? "lvupdate: " : "",
+                   problems[i].ToString().c_str());
+    }
+  };
+  size_t next_good = 0;
   for (const journal::RawRecord& rec : records[0].events) {
     std::string key_op;
     uint64_t seq = 0;
     bool parsed = journal::ParseEventKey(rec.key, &key_op, &seq);
-    const bool in_range = !parsed || ((!o.from || seq >= *o.from) && (!o.to || seq <= *o.to));
-    const std::string name = parsed ? journal::KeyName(key_op, seq) : "events/" + journal::PrintableKey(rec.key);
+    if (parsed) show_problems_before(seq + 1, false);  // this record's own, and gaps before it
     if (next_good < v.events.size() && parsed && v.events[next_good].seq == seq &&
         journal::EventKey(op, seq) == rec.key) {
       const journal::Event& e = v.events[next_good];
       const int64_t clock = t.clock[next_good];
       ++next_good;
-      if (!in_range || (!o.kind.empty() && e.kind != kind)) continue;
+      if (!in_range(seq) || (!o.kind.empty() && e.kind != kind)) continue;
       if (o.json) std::printf("%s\n", journal::ToJson(e).c_str());
       else std::printf("%s\n", EventLine(e, plan, clock).c_str());
-      continue;
     }
-    // Not among the good events: say why, in its place.
-    if (!in_range) continue;
-    std::string why = "damaged";
-    for (size_t i = 0; i < problems.size(); ++i) {
-      if (!shown[i] && problems[i].key == name) {
-        why = problems[i].what;
-        shown[i] = true;
-        break;
-      }
-    }
-    std::fprintf(o.json ? stderr : stdout, "%s%s: %s\n", o.json ? "lvupdate: " : "", name.c_str(), why.c_str());
   }
-  // Problems with no record of their own to stand by (a missing record, the summary).
-  for (size_t i = 0; i < problems.size(); ++i) {
-    if (!shown[i]) std::fprintf(stderr, "lvupdate: %s\n", problems[i].ToString().c_str());
-  }
+  show_problems_before(0, true);  // the rest: a lost tail, the summary, malformed keys
   if (next_good < v.events.size()) {
     // (ScanRaw and VerifyRecords agree on order: cannot happen.)
     return Fail(kExitCannotRun, Status::Corruption("events of " + op + " out of step"));
   }
-  if (!problems.empty()) {
+  if (damaged) {
     std::fprintf(stderr, "lvupdate: operation %s has damaged records (run `lvupdate journal verify %s`)\n", op.c_str(),
                  op.c_str());
     return kExitCannotRun;
@@ -239,11 +250,13 @@ int CmdJournalVerify(const GlobalOptions& g, const std::string& arg, bool json) 
     nlohmann::json problems = nlohmann::json::array();
     for (const auto& p : report.problems) problems.push_back({{"key", p.key}, {"what", p.what}});
     std::printf("%s\n", nlohmann::json{{"journal", r.dir}, {"operations", report.operations},
-                                       {"records", report.records}, {"ok", report.ok()}, {"problems", problems}}
+                                       {"records", report.records}, {"ok", report.ok()}, {"problems", problems},
+                                       {"notes", report.notes}}
                             .dump(2)
                             .c_str());
   } else {
     for (const auto& p : report.problems) std::printf("%s\n", p.ToString().c_str());
+    for (const auto& n : report.notes) std::printf("note: %s\n", n.c_str());
     std::printf("%s%s: %zu operation%s, %zu event records: ", report.ok() ? "" : "\n", r.dir.c_str(),
                 report.operations, report.operations == 1 ? "" : "s", report.records);
     if (report.ok()) std::printf("no problem found.\n");

@@ -8,12 +8,11 @@
 // rollback, no step outside the plan, ...), each reported with the key of the
 // event at fault. Across operations, when asked: the active-operation pointer.
 //
-// The fold runs over the events that passed the storage checks, in seq order;
-// it does not repeat their gap reports. It is skipped when seq 0 (opStarted)
-// itself is damaged or missing, since every later event would then be
-// reported as coming "before opStarted". A damaged record can still make the
-// fold object to an event after it (a lost intent makes its done unexpected):
-// read the problems in order. Pure functions; no I/O.
+// The fold runs over the events that passed the storage checks, in seq order,
+// up to the first damaged or missing event record: past it, the fold would
+// mostly report the damage's consequences again (a lost intent makes its done
+// unexpected), so those events are left unchecked and a note says so. The
+// fold does not repeat the storage checks' gap reports. Pure functions; no I/O.
 #pragma once
 
 #include <string>
@@ -33,6 +32,7 @@ struct VerifyReport {
   size_t operations = 0;
   size_t records = 0;  // event records examined
   std::vector<journal::Problem> problems;
+  std::vector<std::string> notes;  // what could not be checked, and why (not problems)
   bool ok() const { return problems.empty(); }
 };
 

@@ -44,7 +44,7 @@ int Count(const std::string& s, const std::string& what) {
 
 class JournalCommandsTest : public ::testing::Test {
  protected:
-  void SetUp() override { ASSERT_EQ(Lvupdate(home(), {"sim", "init"}).exit_code, 0); }
+  void SetUp() override { ASSERT_EQ(InitLab(home()).exit_code, 0); }
   const std::string& home() const { return home_.path(); }
   ProcResult Run(std::vector<std::string> extra = {}) {
     std::vector<std::string> args = {"run", "-d", home() + "/fixes"};

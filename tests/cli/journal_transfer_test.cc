@@ -25,7 +25,7 @@ void WriteFile(const std::string& path, const std::string& text) { std::ofstream
 
 class JournalTransferTest : public ::testing::Test {
  protected:
-  void SetUp() override { ASSERT_EQ(Lvupdate(a(), {"sim", "init"}).exit_code, 0); }
+  void SetUp() override { ASSERT_EQ(InitLab(a()).exit_code, 0); }
   const std::string& a() const { return a_.path(); }
   const std::string& b() const { return b_.path(); }
   ProcResult Run() { return Lvupdate(a(), {"run", "-d", a() + "/fixes", "dummy.150813.epkg.Z"}); }

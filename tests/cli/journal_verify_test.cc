@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <set>
+#include <sstream>
 
 #include "journal/event_codec.h"
 #include "journal/keys.h"
@@ -17,7 +18,7 @@ namespace {
 class JournalVerifyTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_EQ(Lvupdate(home(), {"sim", "init"}).exit_code, 0);
+    ASSERT_EQ(InitLab(home()).exit_code, 0);
     ASSERT_EQ(Lvupdate(home(), {"sim", "fault", "add", "disk.mirror_rootvg", "--kind", "fail"}).exit_code, 0);
     ASSERT_EQ(Lvupdate(home(), {"run", "-d", home() + "/fixes", "dummy.150813.epkg.Z"}).exit_code, 4);
     op_ = StatusJson(home())["id"];
@@ -92,6 +93,10 @@ TEST_F(JournalVerifyTest, CorruptDeletedSwappedAndTruncatedRecordsAreEachReporte
     EXPECT_NE(r.out.find(Key(14) + ": holds the event with seq 12"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find(Key(20) + ": "), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("problems found."), std::string::npos) << r.out;
+    // Past the first damaged record the fold would only repeat the damage.
+    EXPECT_NE(r.out.find("note: " + Key(5) + " onwards: the fold's rules were not checked"), std::string::npos)
+        << r.out;
+    EXPECT_EQ(r.out.find("without an intent"), std::string::npos) << r.out;
   }
   ProcResult j = Lvupdate(home(), {"journal", "verify", "--json"});
   EXPECT_EQ(j.exit_code, 1);
@@ -111,31 +116,46 @@ TEST_F(JournalVerifyTest, CorruptDeletedSwappedAndTruncatedRecordsAreEachReporte
   EXPECT_EQ(events.exit_code, 1) << events.out;
   EXPECT_NE(events.out.find(Key(5) + ": does not decode"), std::string::npos) << events.out;
   EXPECT_NE(events.out.find(Key(9) + ": missing"), std::string::npos) << events.out;
+  // In place: the missing record between seq 8 and seq 10.
+  EXPECT_LT(events.out.find("\n    8  "), events.out.find(Key(9) + ": missing")) << events.out;
+  EXPECT_LT(events.out.find(Key(9) + ": missing"), events.out.find("\n   10  ")) << events.out;
+  // A range shows only its own problems.
+  ProcResult head = Lvupdate(home(), {"journal", "events", "--to", "4"});
+  EXPECT_EQ(head.exit_code, 0) << head.out;
+  EXPECT_EQ(head.out.find("events/"), std::string::npos) << head.out;
   EXPECT_NE(events.out.find("opFinished"), std::string::npos) << events.out;
   EXPECT_EQ(Lvupdate(home(), {"journal", "export", "-o", home() + "/x.jsonl"}).exit_code, 1);
 }
 
 TEST_F(JournalVerifyTest, LostTailAndABrokenRuleOfTheFold) {
+  // The seq of hmc.reserve's intent.
+  uint64_t intent = 0;
+  std::istringstream lines(Lvupdate(home(), {"journal", "events", "--kind", "stepIntent", "--json"}).out);
+  for (std::string line; std::getline(lines, line);) {
+    auto j = nlohmann::json::parse(line);
+    if (intent == 0 && j["stepIntent"]["action"] == "hmc.reserve") intent = j["seq"];
+  }
+  ASSERT_GT(intent, 0u);
   Damage([&](rocksdb::DB* db, rocksdb::ColumnFamilyHandle* ev, rocksdb::ColumnFamilyHandle*) {
     rocksdb::WriteOptions wo;
     wo.sync = true;
     for (uint64_t s = last_ - 2; s <= last_; ++s) ASSERT_TRUE(db->Delete(wo, ev, journal::EventKey(op_, s)).ok());
-    // seq 10 (hmc.reserve's intent) becomes a well-formed done of another step.
+    // hmc.reserve's intent becomes a well-formed done of another step.
     journal::Event e;
-    ASSERT_TRUE(journal::Decode(Get(db, ev, 10), &e).ok());
+    ASSERT_TRUE(journal::Decode(Get(db, ev, intent), &e).ok());
     ASSERT_EQ(e.kind, journal::EventKind::kStepIntent);
     e.kind = journal::EventKind::kStepDone;
     e.done.step = 15;
-    Put(db, ev, 10, journal::Encode(e));
+    Put(db, ev, intent, journal::Encode(e));
   });
   ProcResult r = Lvupdate(home(), {"journal", "verify"});
   EXPECT_EQ(r.exit_code, 1) << r.out;
   EXPECT_NE(r.out.find(Key(last_ - 2) + ": missing (ops/" + op_ + " records last seq " + std::to_string(last_) +
                        ": the tail is lost)"),
             std::string::npos) << r.out;
-  EXPECT_NE(r.out.find(Key(10) + ": stepDone: done of step lpar.delete_original without an intent in flight"),
+  EXPECT_NE(r.out.find(Key(intent) + ": stepDone: done of step lpar.delete_original without an intent in flight"),
             std::string::npos) << r.out;
-  EXPECT_NE(r.out.find(Key(11) + ": stepDone: done of step hmc.reserve without an intent in flight"),
+  EXPECT_NE(r.out.find(Key(intent + 1) + ": stepDone: done of step hmc.reserve without an intent in flight"),
             std::string::npos) << r.out;
 }
 

@@ -57,15 +57,21 @@ TEST(FoldProblemsTest, GapsAreLeftToTheStorageCheck) {
 
 TEST(VerifyReportTest, StorageAndFoldProblemsTogetherAndCounts) {
   EventBuilder b(kOp);
-  b.Started().Forward(0, 2).Done(7).Finished(Outcome::kCompleted);
+  b.Started().Forward(0, 2).Done(7);  // seq 5: done without intent
+  b.Intent(2).Done(2).Done(9);        // seq 6, 7, 8: seq 6 damaged below; seq 8 another done without intent
+  b.Finished(Outcome::kCompleted);
   journal::OpRecords r = journal::RecordsOf(b.events());
-  r.events[2].value = "garbage!";  // seq 2 damaged
+  r.events[6].value = "garbage!";
   VerifyReport rep = Verify({r});
   EXPECT_EQ(rep.operations, 1u);
   EXPECT_EQ(rep.records, b.events().size());
   EXPECT_FALSE(rep.ok());
-  EXPECT_TRUE(Has(rep.problems, 2, "does not decode")) << Text(rep.problems);
   EXPECT_TRUE(Has(rep.problems, 5, "done of step path.split without an intent")) << Text(rep.problems);
+  EXPECT_TRUE(Has(rep.problems, 6, "does not decode")) << Text(rep.problems);
+  // Past the damage the fold is not run: seq 7 (a consequence) and 8 are not reported.
+  EXPECT_EQ(rep.problems.size(), 2u) << Text(rep.problems);
+  ASSERT_EQ(rep.notes.size(), 1u);
+  EXPECT_EQ(rep.notes[0], journal::KeyName(kOp, 6) + " onwards: the fold's rules were not checked past the first damaged record");
 }
 
 TEST(VerifyReportTest, NoFoldWhenOpStartedIsLost) {
