@@ -181,6 +181,7 @@ int CmdJournalEvents(const GlobalOptions& g, const JournalEventsOptions& o) {
       shown[i] = true;
       if (keyed && !in_range(seq)) continue;
       damaged = true;
+      if (o.json || !keyed) std::fflush(stdout);
       std::fprintf(o.json || !keyed ? stderr : stdout, "%s%s\n", o.json || !keyed ? "lvupdate: " : "",
                    problems[i].ToString().c_str());
     }
@@ -201,6 +202,7 @@ int CmdJournalEvents(const GlobalOptions& g, const JournalEventsOptions& o) {
       else std::printf("%s\n", EventLine(e, plan, clock).c_str());
     }
   }
+  std::fflush(stdout);  // the events before what follows on stderr
   show_problems_before(0, true);  // the rest: a lost tail, the summary, malformed keys
   if (next_good < v.events.size()) {
     // (ScanRaw and VerifyRecords agree on order: cannot happen.)
