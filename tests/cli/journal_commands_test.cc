@@ -149,6 +149,9 @@ TEST_F(JournalCommandsTest, RolledBackStoryShowsTheFailureTheRollbackAndTheSvg) 
   EXPECT_NE(text.out.find("Point of no return: not reached"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("Blackout:     none"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("Timeline picture: " + svg), std::string::npos) << text.out;
+  // Params are printed when they change: the undo of the clone uses the same.
+  EXPECT_EQ(Count(text.out, "params {\"disk\":\"hdisk2\"}\n"), 1) << text.out;
+  EXPECT_NE(text.out.find("compensate (probe)"), std::string::npos) << text.out;
 
   nlohmann::json show = Show();
   EXPECT_EQ(show["status"], "rolled_back");
