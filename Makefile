@@ -4,6 +4,7 @@
 #   make          build into build/ (the program: build/lvupdate)
 #   make demo     deps + build + a simulated system + a preview and a live update
 #   make test     deps + build + every test (ctest)
+#   make torture  the lvupdate.data fuzz target under libFuzzer (clang), TORTURE_SECONDS (60)
 #   make bench    deps + lvupdate + the benchmarks: $(BUILD)/bench/report.md (docs/performance.md)
 #
 # Works as root on a fresh Debian 12 machine; elsewhere run `make deps` with sudo.
@@ -18,9 +19,9 @@ CMAKE_ARGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 PACKAGES := g++ make cmake pkg-config \
             librocksdb-dev capnproto libcapnp-dev libspdlog-dev libfmt-dev libcli11-dev \
             nlohmann-json3-dev libarchive-dev libgtest-dev libgmock-dev \
-            libsqlite3-dev
+            libsqlite3-dev clang libclang-rt-14-dev
 
-.PHONY: all deps build demo test bench clean
+.PHONY: all deps build demo test bench torture clean
 
 all: build
 
@@ -61,6 +62,16 @@ demo: deps $(BUILD)/CMakeCache.txt
 test: deps
 	@$(MAKE) --no-print-directory build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# libFuzzer over the lvupdate.data parser (tests/fuzz/lvupdate_data_fuzz.cc): new
+# inputs it finds go to $(BUILD)/fuzz/corpus, a crash to $(BUILD)/fuzz/crash-*.
+TORTURE_SECONDS ?= 60
+torture: deps
+	@mkdir -p $(BUILD)/fuzz/corpus
+	clang++ -std=c++20 -O1 -g -I. -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	  tests/fuzz/lvupdate_data_fuzz.cc actions/lvupdate_data.cc -o $(BUILD)/fuzz/lvupdate_data_fuzz
+	$(BUILD)/fuzz/lvupdate_data_fuzz -max_total_time=$(TORTURE_SECONDS) -timeout=10 -print_final_stats=1 \
+	  -artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/corpus tests/fuzz/corpus/lvupdate_data
 
 # BENCH_ARGS=--quick for a smoke test of the harness (small sizes, seconds).
 # Builds only what the benchmarks need (lvupdate, lvu_bench), not the tests.

@@ -192,6 +192,32 @@ Status ParseLvupdateData(const std::string& text, const std::string& file, Lvupd
   return p.Finish();
 }
 
+std::string FormatLvupdateData(const LvupdateData& d) {
+  auto disks = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : " ") + x;
+    return s;
+  };
+  auto yes_no = [](bool b) { return b ? "yes" : "no"; };
+  std::ostringstream o;
+  o << "general:\n"
+    << "    mode = " << (d.mode == LvupdateData::Mode::kPreview ? "preview" : "automated") << "\n"
+    << "    kext_check = " << yes_no(d.kext_check) << "\n"
+    << "    cpu_reduction = " << yes_no(d.cpu_reduction) << "\n"
+    << "\n"
+    << "disks:\n"
+    << "    nhdisk = " << disks(d.nhdisk) << "\n"
+    << "    mhdisk = " << disks(d.mhdisk) << "\n"
+    << "    tohdisk = " << disks(d.tohdisk) << "\n"
+    << "    tshdisk = " << disks(d.tshdisk) << "\n"
+    << "\n"
+    << "hmc:\n"
+    << "    lpar_id = " << (d.lpar_id == 0 ? std::string() : std::to_string(d.lpar_id)) << "\n"
+    << "    management_console = " << d.management_console << "\n"
+    << "    user = " << d.user << "\n";
+  return o.str();
+}
+
 Status LoadLvupdateData(const std::string& path, LvupdateData* out, std::string* text) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound(path + ": cannot open lvupdate.data");

@@ -44,6 +44,10 @@ struct LvupdateData {
 // Parses `text`; `file` is only used in messages ("FILE:LINE: ...").
 Status ParseLvupdateData(const std::string& text, const std::string& file, LvupdateData* out);
 
+// The stanza text of `d`, in the order of the template (general:, disks:,
+// hmc:), every key present. ParseLvupdateData of it gives back `d`.
+std::string FormatLvupdateData(const LvupdateData& d);
+
 // Reads and parses the file at `path`; *text receives its content.
 Status LoadLvupdateData(const std::string& path, LvupdateData* out, std::string* text);
 

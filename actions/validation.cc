@@ -87,6 +87,9 @@ Status Validate(drivers::System& sys, const ValidationInput& input, ValidationRe
   r.paging = PagingSize(s);
   r.dump = DumpSize(s);
   r.lines = RunChecks(s);
+  // Lines added after RunChecks still print in their section (INFO last).
+  std::stable_sort(r.lines.begin(), r.lines.end(),
+                   [](const CheckLine& a, const CheckLine& b) { return a.section < b.section; });
   *params = ParamsOf(s);
   r.estimate = EstimateUpdate(s, *params);
   *report = std::move(r);

@@ -194,7 +194,7 @@ std::vector<Desc> Descs(const World& world) {
         feeds.push_back("var.ctrace");
         feeds.push_back("var.lmt");
       }
-      d.push_back(Int(Meta("fs." + mount + ".free_mb", feeds, {{mount == "/" ? "10" : "50", feeds[0], ""}},
+      d.push_back(Int(Meta("fs." + mount + ".free_mb", feeds, {{mount == "/" ? "10" : "80", feeds[0], ""}},
                            "free MB of " + mount + " (df -m)"),
                       [fs](auto& w) -> auto& { return fs(w).free_mb; }, 0, 100000000));
     }
