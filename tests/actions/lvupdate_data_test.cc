@@ -605,5 +605,46 @@ TEST(LvupdateDataTest, RedactedTextParsesTheSame) {
   EXPECT_EQ(a.user, b.user);
 }
 
+// ----- FormatLvupdateData -----
+
+TEST(LvupdateDataTest, FormatParsesBackToTheSameValues) {
+  LvupdateData d;
+  d.mode = Mode::kPreview;
+  d.kext_check = false;
+  d.cpu_reduction = true;
+  d.nhdisk = {"hdisk2", "hdisk4"};
+  d.mhdisk = {"hdisk3"};
+  d.tohdisk = {"hdisk5"};
+  d.tshdisk = {};
+  d.lpar_id = 98;
+  d.management_console = "hsc02";
+  d.user = "liveup";
+  const std::string text = FormatLvupdateData(d);
+  LvupdateData back;
+  Status s = Parse(text, &back);
+  ASSERT_TRUE(s.ok()) << s.ToString() << "\n" << text;
+  EXPECT_EQ(back.mode, d.mode);
+  EXPECT_EQ(back.kext_check, d.kext_check);
+  EXPECT_EQ(back.cpu_reduction, d.cpu_reduction);
+  EXPECT_EQ(back.nhdisk, d.nhdisk);
+  EXPECT_EQ(back.mhdisk, d.mhdisk);
+  EXPECT_EQ(back.tohdisk, d.tohdisk);
+  EXPECT_EQ(back.tshdisk, d.tshdisk);
+  EXPECT_EQ(back.lpar_id, d.lpar_id);
+  EXPECT_EQ(back.management_console, d.management_console);
+  EXPECT_EQ(back.user, d.user);
+}
+
+TEST(LvupdateDataTest, FormatOfTheArticlesFileIsInTheTemplatesOrder) {
+  LvupdateData d;
+  ASSERT_TRUE(Parse(kArticle, &d).ok());
+  EXPECT_EQ(FormatLvupdateData(d),
+            "general:\n    mode = preview\n    kext_check = no\n    cpu_reduction = no\n\n"
+            "disks:\n    nhdisk = hdisk2\n    mhdisk = hdisk3\n    tohdisk = \n    tshdisk = \n\n"
+            "hmc:\n    lpar_id = 98\n    management_console = 10.1.50.30\n    user = hscroot\n");
+  d.lpar_id = 0;  // not given: the line stays, empty
+  EXPECT_NE(FormatLvupdateData(d).find("    lpar_id = \n"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace lvu::actions
