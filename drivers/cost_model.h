@@ -7,6 +7,13 @@
 // Seconds, rounded to the nearest whole second. A call that finds its effect
 // already present costs nothing: that is the driver's business, not the
 // model's.
+//
+// Contract: the simulator charges exactly these costs (then jitters them),
+// and actions/estimate.cc sums them over the plan from the facts validation
+// read; tests/actions/estimate_test.cc holds the two equal without jitter. A
+// finer model (say, the checkpoint from the memory of the processes actually
+// frozen) belongs here, with its inputs in CostInputs, so that both sides
+// keep computing the same thing.
 #pragma once
 
 #include <cstdint>

@@ -41,6 +41,20 @@ TEST(EstimateTest, WithoutJitterTheRunTakesExactlyTheEstimate) {
       << "the plan issues commands (or spends time) that actions/estimate.cc does not count";
 }
 
+TEST(EstimateTest, OtherFactsSameAgreement) {
+  // Not only the lab: a larger rootvg and a slower boot move the estimate and
+  // the simulated run alike.
+  Lab lab;
+  lab.Authenticate();
+  ASSERT_TRUE(lab.sim().Set("sim.jitter_seed", "0").ok());
+  ASSERT_TRUE(lab.sim().Set("rootvg.used_mb", "20000").ok());
+  ASSERT_TRUE(lab.sim().Set("lpar.boot_s", "240").ok());
+  OpResult r = RunUpdate(lab);
+  EXPECT_EQ(r.estimated_global_s, 680 + (500 + 417 - 180 - 150) + 120);
+  EXPECT_EQ(r.clock_end_s - r.clock_start_s, r.estimated_global_s);
+  EXPECT_EQ(r.blackout_s, r.estimated_blackout_s);
+}
+
 TEST(EstimateTest, WithTheLabsJitterTheRunDiffersWithinTenPercent) {
   Lab lab;
   lab.Authenticate();
