@@ -4,7 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "actions/app_context.h"
+#include "actions/notify_scripts.h"
 #include "actions/op_timing.h"
+#include "actions/script_ledger.h"
 #include "actions/validation.h"
 #include "replay/fold.h"
 
@@ -25,6 +28,32 @@ struct Executor::Session {
   replay::Policy policy;
   StepContext ctx;
   ValidationInput input;  // rebuilt from opStarted while validate is not done
+  AppContext apps;
+  ScriptRecords scripts;  // folded from the journal's scriptIntent / scriptDone
+  std::unique_ptr<ScriptLedger> ledger;
+  bool rollback_notified = false;
+};
+
+class Executor::ScriptJournal : public ScriptLedger {
+ public:
+  ScriptJournal(Executor* ex, Session* s) : ex_(ex), s_(s) {}
+  const ScriptRecord* Find(const ScriptKey& key) const override { return s_->scripts.Find(key); }
+  Status Started(const journal::ScriptIntent& intent) override {
+    Event e;
+    e.kind = EventKind::kScriptIntent;
+    e.script_intent = intent;
+    return ex_->Append(s_, e, /*sync=*/true);  // before the script starts
+  }
+  Status Ended(const journal::ScriptDone& done) override {
+    Event e;
+    e.kind = EventKind::kScriptDone;
+    e.script_done = done;
+    return ex_->Append(s_, e, /*sync=*/true);
+  }
+
+ private:
+  Executor* ex_;
+  Session* s_;
 };
 
 int ExitCode(Ending e) {
@@ -88,6 +117,7 @@ Status Executor::Append(Session* s, Event e, bool sync) {
   Status st = journal_->Append(&e, sync);
   if (!st.ok()) return st.WithContext("cannot write the journal");
   replay::Apply(&s->state, e);
+  s->scripts.Apply(e);
   spdlog::info("{} seq {} {}", s->op_id, e.seq, journal::KindName(e.kind));
   if (observer_ != nullptr) observer_->OnEvent(e, s->state);
   return Status::OK();
@@ -128,6 +158,13 @@ Status Executor::Load(const std::string& op_id, Session* s) {
   LVU_RETURN_IF_ERROR(journal_->ReadOp(op_id, &events));
   s->op_id = op_id;
   s->state = replay::Fold(events);
+  for (const auto& e : events) s->scripts.Apply(e);
+  s->apps.home = settings_.home;
+  s->apps.op_id = op_id;
+  s->ledger = std::make_unique<ScriptJournal>(this, s);
+  s->apps.ledger = s->ledger.get();
+  s->ctx.apps = &s->apps;
+  s->input.home = settings_.home;
   if (!s->state.started) return Status::Corruption("operation " + op_id + " has no opStarted record");
   if (!s->state.anomalies.empty()) {
     return Status::Corruption("operation " + op_id + ": " + s->state.anomalies.front() +
@@ -173,6 +210,7 @@ Status Executor::Load(const std::string& op_id, Session* s) {
 Status Executor::ApplyStep(Session* s, uint32_t index) {
   Step& step = *s->plan[index];
   LVU_RETURN_IF_ERROR(Append(s, Intent(*s, index, Direction::kForward), /*sync=*/true));
+  s->apps.step = index;
 
   s->ctx.checks.clear();
   s->ctx.report.reset();
@@ -206,6 +244,7 @@ Status Executor::ApplyStep(Session* s, uint32_t index) {
 Status Executor::CompensateStep(Session* s, uint32_t index) {
   Step& step = *s->plan[index];
   LVU_RETURN_IF_ERROR(Append(s, Intent(*s, index, Direction::kCompensate), /*sync=*/true));
+  s->apps.step = index;
 
   Status st = sys_->faults().Hit(step.name(), FaultPhase::kCompensate, FaultWhen::kBefore);
   if (st.ok()) st = step.Compensate(s->ctx);
@@ -232,9 +271,30 @@ void Executor::Fill(const Session& s, OpResult* r) {
   if (s.state.rolling_back && r->reason.empty()) r->reason = s.state.rollback.reason;
 }
 
+Status Executor::NotifyRollbackOnce(Session* s) {
+  if (!s->state.rolling_back || s->rollback_notified) return Status::OK();
+  s->rollback_notified = true;
+  for (uint32_t i = 0; i < s->state.steps.size(); i++) {
+    if (s->state.steps[i].name != "apps.notify_check" || s->state.steps[i].attempts == 0) continue;
+    s->apps.step = i;
+    return NotifyRollback(s->ctx);
+  }
+  return Status::OK();
+}
+
 Status Executor::Drive(Session* s, OpResult* result) {
   for (;;) {
     Move m = replay::Decide(s->state, s->policy);
+    if (m.kind == Move::Kind::kProbeCompensate || m.kind == Move::Kind::kCompensate ||
+        m.kind == Move::Kind::kFinish) {
+      Status st = NotifyRollbackOnce(s);
+      if (!st.ok()) {
+        if (st.IsIOError() || st.IsCorruption()) return st;  // the journal could not be written
+        result->reason = "LVUP_ERROR notification: " + st.message();
+        Fill(*s, result);
+        return Status::OK();
+      }
+    }
     switch (m.kind) {
       case Move::Kind::kNothing:
         Fill(*s, result);

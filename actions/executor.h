@@ -43,6 +43,7 @@ struct Settings {
   bool auto_rollback = true;
   std::string host = "localhost";
   std::string hmc_token_file;  // for a validation resumed from the journal
+  std::string home;            // registrations (<home>/liveupdate) and scripts' LVUPDATE_HOME
 };
 
 struct RunRequest {
@@ -89,6 +90,10 @@ class Executor {
 
  private:
   struct Session;
+  class ScriptJournal;  // the ScriptLedger of a session: script runs as journal events
+  // When a rollback is under way and applications heard LVUP_CHECK: the
+  // LVUP_ERROR notification, once per session (its scripts once per operation).
+  Status NotifyRollbackOnce(Session* s);
   Status Load(const std::string& op_id, Session* s);
   Status Drive(Session* s, OpResult* result);
   Status Append(Session* s, journal::Event e, bool sync);

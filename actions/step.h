@@ -26,6 +26,8 @@
 
 namespace lvu::actions {
 
+struct AppContext;  // actions/app_context.h
+
 struct ValidationReport;  // actions/validation.h
 
 struct StepContext {
@@ -34,6 +36,7 @@ struct StepContext {
   const ValidationInput* input = nullptr;  // validate only
   std::vector<journal::CheckResult> checks;  // validate writes its results here
   std::shared_ptr<const ValidationReport> report;  // validate's full report (sizes, estimate)
+  AppContext* apps = nullptr;      // registrations, notification scripts; null in preview
 };
 
 class Step {

@@ -14,6 +14,7 @@ struct ValidationInput {
   std::string fix_dir;
   std::vector<std::string> fixes;  // file names, relative to fix_dir unless absolute
   std::string hmc_token_file;      // <home>/hmc/token (hmc_token.h)
+  std::string home;                // registrations under <home>/liveupdate (registrations.h)
 };
 
 }  // namespace lvu::actions

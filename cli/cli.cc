@@ -5,8 +5,9 @@
 #include <cstdio>
 
 #include "cli/commands.h"
-#include "cli/journal_commands.h"
+#include "cli/mobility_commands.h"
 #include "cli/preview_commands.h"
+#include "cli/journal_commands.h"
 
 namespace lvu::cli {
 namespace {
@@ -114,6 +115,61 @@ int Main(int argc, char** argv) {
   sim_set->add_flag("--list", set_list, "List the keys, their values, the checks they feed");
   sim_set->add_flag("--json", set_json, "JSON output (with --list)");
   // @mobility-commands (setprocs, init, regscript, regke, safeke)
+  // lvupdateSetProcs, lvupdateInit, ... (links to lvupdate) run as their subcommand.
+  std::vector<std::string> alias_args;
+  std::vector<char*> alias_argv;
+  if (RewriteAixAlias(argc, argv, &alias_args)) {
+    for (auto& a : alias_args) alias_argv.push_back(a.data());
+    argc = static_cast<int>(alias_args.size());
+    argv = alias_argv.data();
+  }
+  SetProcsOptions sp;
+  auto* setprocs_cmd = app.add_subcommand("setprocs", "Base processes (lvupdateSetProcs): -b -n label -a command | -b -n label -r | -b -l");
+  setprocs_cmd->add_flag("-b", sp.base, "The base process list (required)");
+  setprocs_cmd->add_option("-n", sp.label, "Label of the entry (up to 80 characters)");
+  setprocs_cmd->add_option("-a", sp.add, "Add COMMAND (full path, up to 1024 characters) as a base process");
+  setprocs_cmd->add_flag("-r", sp.remove, "Remove the entry labelled -n");
+  setprocs_cmd->add_flag("-l", sp.list, "List the base processes");
+  setprocs_cmd->add_flag("--json", sp.json, "JSON output (with -l)");
+  InitOptions io;
+  auto* init_cmd = app.add_subcommand("init", "The surrogate's inittab entries (lvupdateInit): -a [-i Id] Id:RunLevel:Action:Command | -r -i Id | -l");
+  init_cmd->add_flag("-a", io.add, "Add the entry");
+  init_cmd->add_option("entry", io.entry, "Identifier:RunLevel:Action:Command (up to 14, 20, 20, 1024 characters)");
+  init_cmd->add_option("-i", io.id, "Identifier of the entry");
+  init_cmd->add_flag("-r", io.remove, "Remove the entry -i");
+  init_cmd->add_flag("-l", io.list, "List the entries");
+  init_cmd->add_flag("--json", io.json, "JSON output (with -l)");
+  RegScriptOptions rs;
+  auto* regscript_cmd = app.add_subcommand("regscript", "Notification scripts (lvupdateRegScript): -a -n label -s script -d orig|surr -P phase -p priority | -r -n label -d side -P phase [-p priority] | -l");
+  regscript_cmd->add_flag("-a", rs.add, "Register a script");
+  regscript_cmd->add_flag("-r", rs.remove, "Unregister a script");
+  regscript_cmd->add_flag("-l", rs.list, "List the scripts");
+  regscript_cmd->add_option("-n", rs.label, "Label");
+  regscript_cmd->add_option("-s", rs.script, "The script: a full path, and its arguments");
+  regscript_cmd->add_option("-d", rs.side, "orig or surr");
+  regscript_cmd->add_option("-P", rs.phase, "LVUP_CHECK, LVUP_PRE, LVUP_PRE_KERNEL, LVUP_POST, LVUP_COMPLETE or LVUP_ERROR");
+  regscript_cmd->add_option("-p", rs.priority, "Priority, 1 to 10 (original: 1 runs first; surrogate: 10 runs first)");
+  regscript_cmd->add_option("-t", rs.timeout_s, "Timeout in seconds (default 120): the script's process group is killed");
+  regscript_cmd->add_flag("--rerunnable", rs.rerunnable, "Run it again on resume if a crash interrupted it");
+  regscript_cmd->add_flag("--json", rs.json, "JSON output (with -l)");
+  KextOptions rk;
+  auto* regke_cmd = app.add_subcommand("regke", "Kernel extensions loaded on the surrogate (lvupdateRegKE): -a kext_path -c command | -r kext_path | -l");
+  regke_cmd->add_option("-a", rk.add, "Kernel extension to load on the surrogate (full path)");
+  regke_cmd->add_option("-c", rk.command, "The command that loads it");
+  regke_cmd->add_option("-r", rk.remove, "Remove a kernel extension from the list");
+  regke_cmd->add_flag("-l", rk.list, "List them");
+  regke_cmd->add_flag("--json", rk.json, "JSON output (with -l)");
+  KextOptions sk;
+  auto* safeke_cmd = app.add_subcommand("safeke", "Live Update safe kernel extensions (lvupdateSafeKE): -a kext_path | -r kext_path | -l");
+  safeke_cmd->add_option("-a", sk.add, "Add a kernel extension to the safe list");
+  safeke_cmd->add_option("-r", sk.remove, "Remove one");
+  safeke_cmd->add_flag("-l", sk.list, "List them");
+  safeke_cmd->add_flag("--json", sk.json, "JSON output (with -l)");
+  ProcOptions po;
+  auto* proc_cmd = sim->add_subcommand("proc", "A simulated process registers itself: proc_mobility_base_set() (base-set), proc_mobility_restartexit_set() (restartexit-set), or unsets (unset)");
+  proc_cmd->add_option("call", po.call, "base-set, restartexit-set or unset")->required();
+  proc_cmd->add_option("pid", po.pid, "The calling process")->required();
+  proc_cmd->add_option("--lpar", po.lpar, "Its partition (default: the one running the workload)");
   // @journal-commands (journal ..., replay, snap)
   auto* journal_cmd = app.add_subcommand("journal", "Read the journal (read-only, also while a run holds the lock)");
   journal_cmd->require_subcommand(1);
@@ -193,6 +249,12 @@ int Main(int argc, char** argv) {
     return CmdSimSet(g, set_key, set_value);
   }
   // @mobility-dispatch
+  if (setprocs_cmd->parsed()) return CmdSetProcs(g, sp);
+  if (init_cmd->parsed()) return CmdInit(g, io);
+  if (regscript_cmd->parsed()) return CmdRegScript(g, rs);
+  if (regke_cmd->parsed()) return CmdRegKe(g, rk);
+  if (safeke_cmd->parsed()) return CmdSafeKe(g, sk);
+  if (proc_cmd->parsed()) return CmdSimProc(g, po);
   // @journal-dispatch
   if (jlist->parsed()) return CmdJournalList(g, jlist_json);
   if (jshow->parsed()) return CmdJournalShow(g, jshow_op, jshow_json, jshow_svg);

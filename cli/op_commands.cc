@@ -90,6 +90,7 @@ actions::Settings SettingsFor(const Opened& o, bool no_auto_rollback) {
   st.auto_rollback = !no_auto_rollback;
   st.host = Host();
   st.hmc_token_file = actions::HmcTokenPath(o.home);
+  st.home = o.home;
   return st;
 }
 
@@ -101,6 +102,7 @@ int PrepareInput(const std::string& home, const RunOptions& o, actions::RunReque
   if (o.fixes.empty()) return Fail(kExitBadInput, Status::InvalidArgument("no ifix given"));
   req->input.fixes = o.fixes;
   req->input.hmc_token_file = actions::HmcTokenPath(home);
+  req->input.home = home;
   char cwd[4096];
   std::string here = getcwd(cwd, sizeof cwd) != nullptr ? cwd : ".";
   req->input.fix_dir = o.fix_dir.empty() ? here : o.fix_dir;

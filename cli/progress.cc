@@ -122,7 +122,18 @@ void Progress::OnEvent(const journal::Event& e, const replay::OperationState& s)
       }
       break;
     case EventKind::kEstimate:
+    case EventKind::kScriptIntent:
       break;
+    case EventKind::kScriptDone: {
+      // The end of a notification script (actions/notify_scripts.h).
+      const journal::ScriptDone& d = e.script_done;
+      std::string result = !d.error.empty() ? "cannot run: " + d.error
+                            : d.timed_out   ? "timed out"
+                            : d.signal != 0 ? "killed by signal " + std::to_string(d.signal)
+                                            : "exit " + std::to_string(d.exit_code);
+      Line(d.phase + " script " + d.label + " (" + d.side + "): " + result + ".");
+      break;
+    }
   }
 }
 

@@ -18,6 +18,7 @@
 
 #include "base/status.h"
 #include "drivers/facts.h"
+#include "drivers/processes.h"
 #include "drivers/types.h"
 
 namespace lvu::drivers {
@@ -72,7 +73,10 @@ class PartitionOs {
   virtual Status RemoveFixFromAltDisk(int lpar, const std::string& disk, const std::string& label) = 0;
   virtual Status MirrorRootvg(int lpar, const std::string& disk) = 0;                // mirrorvg
   virtual Status UnmirrorRootvg(int lpar, const std::string& disk) = 0;              // unmirrorvg
-  virtual Status FreezeWorkload(int lpar) = 0;                                       // checkpoint
+  // Freezes the workload as lvupdate classified it (every process named once,
+  // see drivers/processes.h): mobile and exit processes are frozen, base ones
+  // keep running. Failed for a missing, unknown or impossible class.
+  virtual Status FreezeWorkload(int lpar, const std::vector<ProcessClass>& classes) = 0;  // checkpoint
   virtual Status ThawWorkload(int lpar) = 0;
   // The surrogate takes the mirror on `mirror_disk` as its rootvg (split from
   // the original's) and the checkpointed workload of `from` resumes on `to`.
@@ -83,6 +87,17 @@ class PartitionOs {
   virtual Status ReadFix(const std::string& path, Fix* out) = 0;                     // emgr -p -e
   // The facts of running partition `lpar` (lsvg, df, lsdev, trustchk, ...).
   virtual Status GetFacts(int lpar, OsFacts* out) = 0;
+  // ps -ef, procfiles, ipcs, netstat -Aan and genkex of running partition `lpar`.
+  virtual Status ListProcesses(int lpar, ProcessTable* out) = 0;
+  // Whether a live update is in progress on `lpar`: on from its check
+  // notification (proc_mobility_*_set() are accepted), off when it ends.
+  virtual Status SetLiveUpdate(int lpar, bool on) = 0;
+  // init -q on `lpar` with `entries` added to its inittab (lvupdateInit):
+  // what they start is base. Entries already running are left alone.
+  virtual Status StartInittab(int lpar, const std::vector<InittabEntry>& entries) = 0;
+  // Runs `command` on `lpar` to load kernel extension `path` (lvupdateRegKE).
+  // Already loaded: OK.
+  virtual Status LoadKernelExtension(int lpar, const std::string& path, const std::string& command) = 0;
 };
 
 // Where a driver may inject a fault. The executor calls Hit() just before a
@@ -112,6 +127,10 @@ class System {
   // notification scripts): the simulator advances its clock by `seconds` (and
   // sleeps when scaled to real time); the real driver does nothing, since the
   // work itself took the time. Negative seconds: InvalidArgument.
+  // Another program may have changed the world (a notification script that
+  // registered its process): the simulator reads it again; the real driver,
+  // which keeps nothing, does nothing.
+  virtual Status Reload() { return Status::OK(); }
   virtual Status Spend(int64_t seconds) {
     if (seconds < 0) return Status::InvalidArgument("negative time to spend");
     return Status::OK();

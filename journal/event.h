@@ -26,6 +26,8 @@ enum class EventKind {
   kRollbackStarted,
   kCompensated,
   kOpFinished,
+  kScriptIntent,
+  kScriptDone,
 };
 
 enum class Direction { kForward, kCompensate };
@@ -94,6 +96,32 @@ struct OpFinished {
   Outcome outcome = Outcome::kCompleted;
 };
 
+// A notification script is about to run (see events.capnp).
+struct ScriptIntent {
+  uint32_t step = 0;
+  std::string phase;     // "LVUP_CHECK", ...
+  std::string side;      // "orig" or "surr"
+  std::string label;
+  std::string command;   // program and arguments
+  uint32_t priority = 0;
+  uint32_t attempt = 1;
+  uint32_t timeout_s = 0;
+};
+
+// A notification script ended.
+struct ScriptDone {
+  uint32_t step = 0;
+  std::string phase;
+  std::string side;
+  std::string label;
+  int32_t exit_code = -1;
+  int32_t signal = 0;
+  bool timed_out = false;
+  std::string error;     // could not start
+  std::string output;    // end of its output, at most 4 KiB
+  int64_t elapsed_ms = 0;
+};
+
 struct Event {
   std::string op_id;
   uint64_t seq = 0;      // contiguous from 0 within an operation
@@ -109,6 +137,8 @@ struct Event {
   RollbackStarted rollback;
   Compensated compensated;
   OpFinished finished;
+  ScriptIntent script_intent;
+  ScriptDone script_done;
 };
 
 // Stable lower-case names, as used in the JSON export and `--kind`.

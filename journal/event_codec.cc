@@ -124,6 +124,34 @@ void BuildEvent(const Event& e, cp::Event::Builder b) {
     case EventKind::kOpFinished:
       b.initOpFinished().setOutcome(ToCp(e.finished.outcome));
       break;
+    case EventKind::kScriptIntent: {
+      const ScriptIntent& x = e.script_intent;
+      auto o = b.initScriptIntent();
+      o.setStep(x.step);
+      o.setPhase(T(x.phase));
+      o.setSide(T(x.side));
+      o.setLabel(T(x.label));
+      o.setCommand(T(x.command));
+      o.setPriority(x.priority);
+      o.setAttempt(x.attempt);
+      o.setTimeoutS(x.timeout_s);
+      break;
+    }
+    case EventKind::kScriptDone: {
+      const ScriptDone& x = e.script_done;
+      auto o = b.initScriptDone();
+      o.setStep(x.step);
+      o.setPhase(T(x.phase));
+      o.setSide(T(x.side));
+      o.setLabel(T(x.label));
+      o.setExitCode(x.exit_code);
+      o.setSignal(x.signal);
+      o.setTimedOut(x.timed_out);
+      o.setError(T(x.error));
+      o.setOutput(T(x.output));
+      o.setElapsedMs(x.elapsed_ms);
+      break;
+    }
   }
 }
 
@@ -282,6 +310,34 @@ Status ReadEvent(cp::Event::Reader r, Event* out) {
       e.kind = EventKind::kOpFinished;
       LVU_RETURN_IF_ERROR(FromCp(r.getOpFinished().getOutcome(), &e.finished.outcome));
       break;
+    case cp::Event::SCRIPT_INTENT: {
+      e.kind = EventKind::kScriptIntent;
+      auto o = r.getScriptIntent();
+      e.script_intent.step = o.getStep();
+      e.script_intent.phase = S(o.getPhase());
+      e.script_intent.side = S(o.getSide());
+      e.script_intent.label = S(o.getLabel());
+      e.script_intent.command = S(o.getCommand());
+      e.script_intent.priority = o.getPriority();
+      e.script_intent.attempt = o.getAttempt();
+      e.script_intent.timeout_s = o.getTimeoutS();
+      break;
+    }
+    case cp::Event::SCRIPT_DONE: {
+      e.kind = EventKind::kScriptDone;
+      auto o = r.getScriptDone();
+      e.script_done.step = o.getStep();
+      e.script_done.phase = S(o.getPhase());
+      e.script_done.side = S(o.getSide());
+      e.script_done.label = S(o.getLabel());
+      e.script_done.exit_code = o.getExitCode();
+      e.script_done.signal = o.getSignal();
+      e.script_done.timed_out = o.getTimedOut();
+      e.script_done.error = S(o.getError());
+      e.script_done.output = S(o.getOutput());
+      e.script_done.elapsed_ms = o.getElapsedMs();
+      break;
+    }
     default:
       return Status::Corruption("unknown event kind " +
                                 std::to_string(static_cast<unsigned>(r.which())) +

@@ -22,6 +22,8 @@ constexpr KindEntry kKinds[] = {
     {EventKind::kRollbackStarted, "rollbackStarted"},
     {EventKind::kCompensated, "compensated"},
     {EventKind::kOpFinished, "opFinished"},
+    {EventKind::kScriptIntent, "scriptIntent"},
+    {EventKind::kScriptDone, "scriptDone"},
 };
 
 }  // namespace

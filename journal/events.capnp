@@ -120,6 +120,33 @@ struct OpFinished {
   outcome @0 :Outcome;         # how the operation ended
 }
 
+# A notification script (lvupdate regscript) is about to run: written
+# durably before it is started, so that a crash never runs it twice.
+struct ScriptIntent {
+  step @0 :UInt32;             # the step running it (index into the plan)
+  phase @1 :Text;              # "LVUP_CHECK", "LVUP_PRE", ..., "LVUP_ERROR"
+  side @2 :Text;               # "orig" or "surr"
+  label @3 :Text;              # its registration label
+  command @4 :Text;            # the command line run: program and arguments
+  priority @5 :UInt32;         # 1 to 10
+  attempt @6 :UInt32;          # 1; more only for a re-runnable script run again after a crash
+  timeoutS @7 :UInt32;         # killed with its process group after this many seconds
+}
+
+# A notification script ended (or could not start).
+struct ScriptDone {
+  step @0 :UInt32;             # the step that ran it
+  phase @1 :Text;              # as in its scriptIntent
+  side @2 :Text;
+  label @3 :Text;
+  exitCode @4 :Int32;          # its exit status; -1 when it did not exit by itself
+  signal @5 :Int32;            # the signal that ended it, 0 if none
+  timedOut @6 :Bool;           # killed at its timeout
+  error @7 :Text;              # why it could not start; "" when it started
+  output @8 :Text;             # the end of its output (stdout and stderr), at most 4 KiB
+  elapsedMs @9 :Int64;         # how long it ran
+}
+
 # One journal record: the value stored at events/<opId><seq>.
 # In JSON, "kind" names the union member, which follows as an object.
 struct Event $Json.discriminator(name = "kind") {
@@ -139,6 +166,8 @@ struct Event $Json.discriminator(name = "kind") {
     rollbackStarted @10 :RollbackStarted;
     compensated @11 :Compensated;
     opFinished @12 :OpFinished;
+    scriptIntent @13 :ScriptIntent;
+    scriptDone @14 :ScriptDone;
   }
 }
 

@@ -170,6 +170,12 @@ void Apply(OperationState* s, const journal::Event& e) {
       s->rollback = e.rollback;
       break;
     case EventKind::kCompensated: ApplyCompensated(s, e); break;
+    case EventKind::kScriptIntent:
+    case EventKind::kScriptDone:
+      // Notification script runs: the executor reads them (actions/
+      // script_ledger.h); a step's state does not depend on them.
+      StepOf(s, e, e.kind == EventKind::kScriptIntent ? e.script_intent.step : e.script_done.step);
+      break;
     case EventKind::kOpFinished:
       s->finished = true;
       s->outcome = e.finished.outcome;

@@ -176,6 +176,8 @@ Timeline BuildTimeline(const std::vector<journal::Event>& events) {
       case EventKind::kOpFinished: t.finished = MarkOf(e, clock); break;
       case EventKind::kCheckResult:
       case EventKind::kEstimate:
+      case EventKind::kScriptIntent:
+      case EventKind::kScriptDone:
         break;
     }
   }

@@ -1,7 +1,17 @@
 // Notification steps: the points where applications hear of the live update
-// (LVUP_CHECK, LVUP_PRE, LVUP_COMPLETE). Registered scripts come with the
-// application-customization work; today these steps log to the errlog as AIX
-// does and take their simulated time.
+// and their registered scripts run (notify_scripts.h): LVUP_CHECK
+// (apps.notify_check), LVUP_PRE (apps.notify_pre), LVUP_COMPLETE
+// (apps.notify_complete). They also log to the errlog as AIX does.
+//
+// apps.notify_check first tells the original's kernel that a live update is
+// in progress, so that applications (their LVUP_CHECK scripts among them)
+// may register with proc_mobility_*_set(); apps.notify_complete tells the
+// updated partition it is over. The rollback's LVUP_ERROR notification
+// (executor) turns the flag off on the original.
+//
+// Probe always answers "not applied": an in-flight notification is applied
+// again, which runs only the scripts the journal shows never started.
+#include "actions/notify_scripts.h"
 #include "actions/steps/steps.h"
 
 namespace lvu::actions::steps {
@@ -11,18 +21,21 @@ using nlohmann::json;
 
 class NotifyStep : public Step {
  public:
-  // `errlog`: text logged on the partition, "" for none; `on_new`: logged on
-  // the updated partition rather than the original.
-  NotifyStep(const char* name, const char* phase, const char* errlog, bool on_new)
+  // `errlog`: text logged on the partition, "" for none; `on_new`: the
+  // notified partition is the updated one rather than the original.
+  NotifyStep(const char* name, Phase phase, const char* errlog, bool on_new)
       : name_(name), phase_(phase), errlog_(errlog), on_new_(on_new) {}
   const char* name() const override { return name_; }
-  json Params(const StepContext&) const override { return {{"phase", phase_}}; }
+  json Params(const StepContext&) const override { return {{"phase", PhaseName(phase_)}}; }
   Status Apply(StepContext& c, std::string*) override {
+    int lpar = on_new_ ? c.params.new_id : c.params.orig_id;
     LVU_RETURN_IF_ERROR(c.sys->Spend(5));
+    if (phase_ == kCheck) LVU_RETURN_IF_ERROR(c.sys->os().SetLiveUpdate(lpar, true));
+    LVU_RETURN_IF_ERROR(RunPhase(c, phase_));
+    if (phase_ == kComplete) LVU_RETURN_IF_ERROR(c.sys->os().SetLiveUpdate(lpar, false));
     if (*errlog_ == '\0') return Status::OK();
-    return c.sys->os().ErrlogAdd(on_new_ ? c.params.new_id : c.params.orig_id, "LVUPDATE", errlog_);
+    return c.sys->os().ErrlogAdd(lpar, "LVUPDATE", errlog_);
   }
-  // Notifications leave nothing in the world to find: an in-flight one runs again.
   Status Probe(StepContext&, bool* applied) override {
     *applied = false;
     return Status::OK();
@@ -30,7 +43,7 @@ class NotifyStep : public Step {
 
  private:
   const char* name_;
-  const char* phase_;
+  Phase phase_;
   const char* errlog_;
   bool on_new_;
 };
@@ -38,14 +51,12 @@ class NotifyStep : public Step {
 }  // namespace
 
 std::unique_ptr<Step> NotifyCheck() {
-  return std::make_unique<NotifyStep>("apps.notify_check", "LVUP_CHECK", "Live AIX update started", false);
+  return std::make_unique<NotifyStep>("apps.notify_check", kCheck, "Live AIX update started", false);
 }
-std::unique_ptr<Step> NotifyPre() {
-  return std::make_unique<NotifyStep>("apps.notify_pre", "LVUP_PRE", "", false);
-}
+std::unique_ptr<Step> NotifyPre() { return std::make_unique<NotifyStep>("apps.notify_pre", kPre, "", false); }
 std::unique_ptr<Step> NotifyComplete() {
-  return std::make_unique<NotifyStep>("apps.notify_complete", "LVUP_COMPLETE",
-                                      "Live AIX update completed successfully", true);
+  return std::make_unique<NotifyStep>("apps.notify_complete", kComplete, "Live AIX update completed successfully",
+                                      true);
 }
 
 }  // namespace lvu::actions::steps

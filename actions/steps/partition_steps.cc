@@ -1,5 +1,6 @@
 // Steps that act on partitions through the HMC: reserve resources, rename the
 // original, create, boot, shut down and delete partitions.
+#include "actions/notify_scripts.h"
 #include "actions/steps/steps.h"
 #include "actions/world_view.h"
 
@@ -87,7 +88,11 @@ class ShutdownOriginalStep : public Step {
  public:
   const char* name() const override { return "lpar.shutdown_original"; }
   json Params(const StepContext& c) const override { return {{"lpar_id", c.params.orig_id}}; }
-  Status Apply(StepContext& c, std::string*) override { return c.sys->hmc().Shutdown(c.params.orig_id); }
+  Status Apply(StepContext& c, std::string*) override {
+    // What a crash after the restart left of LVUP_POST (notify_scripts.h).
+    LVU_RETURN_IF_ERROR(RunPhase(c, kPost));
+    return c.sys->hmc().Shutdown(c.params.orig_id);
+  }
   Status Probe(StepContext& c, bool* applied) override {
     drivers::Lpar l;
     bool found;

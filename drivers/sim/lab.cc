@@ -1,6 +1,8 @@
 #include "drivers/sim/lab.h"
 
 #include "drivers/sim/hmc_session.h"
+#include "drivers/sim/lab_processes.h"
+
 namespace lvu::drivers::sim {
 
 World SeedLab() {
@@ -56,6 +58,7 @@ World SeedLab() {
   for (const char* d : {"hdisk1", "hdisk2", "hdisk3"})
     lpar.disks.push_back({d, {{"vscsi0", "Enabled"}, {"vscsi1", "Enabled"}}});
   lpar.workload = "running";
+  lpar.processes = LabProcesses();
   w.lpars = {lpar};
   w.os = SeedOsFacts();
   w.jitter_seed = kLabJitterSeed;

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <map>
 
+#include "drivers/sim/show_processes.h"
+
 namespace lvu::drivers::sim {
 
 namespace {
@@ -63,6 +65,7 @@ std::string FormatWorldText(const World& w) {
     if (by_adapter.empty()) out += "       lspath: no paths\n";
     for (const auto& [adapter, lines] : by_adapter)
       for (const auto& line : lines) out += "       " + line + "\n";
+    out += FormatProcesses(l.processes, "       ");
   }
 
   out += "\nDisks (lspv):\n";

@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "drivers/sim/hmc_session.h"
+#include "drivers/sim/process_table.h"
 #include "drivers/sim/sim_impl.h"
 
 namespace lvu::drivers::sim {
@@ -243,6 +244,7 @@ Status SimHmc::Activate(int id, const std::string& boot_disk) {
   n->bootlist = {boot_disk};
   n->disks = std::move(disks);
   n->workload = "";
+  n->processes = BootTable(next, *disk);
   return sim_->Commit(std::move(next), Op::kActivate);
 }
 
@@ -258,6 +260,7 @@ Status SimHmc::Shutdown(int id) {
   n->booted_from = "";
   n->disks.clear();
   n->workload = "";
+  n->processes = ProcessTable{};
   return sim_->Commit(std::move(next), Op::kShutdown);
 }
 

@@ -69,7 +69,7 @@ class SimOs : public PartitionOs {
   Status RemoveFixFromAltDisk(int lpar, const std::string& disk, const std::string& label) override;
   Status MirrorRootvg(int lpar, const std::string& disk) override;
   Status UnmirrorRootvg(int lpar, const std::string& disk) override;
-  Status FreezeWorkload(int lpar) override;
+  Status FreezeWorkload(int lpar, const std::vector<ProcessClass>& classes) override;
   Status ThawWorkload(int lpar) override;
   Status RestartWorkload(int from, int to, const std::string& mirror_disk) override;
   Status SetBootlist(int lpar, const std::vector<std::string>& disks) override;
@@ -77,6 +77,11 @@ class SimOs : public PartitionOs {
   Status ErrlogAdd(int lpar, const std::string& label, const std::string& text) override;
   Status ReadFix(const std::string& path, Fix* out) override;
   Status GetFacts(int lpar, OsFacts* out) override;
+  // sim_os_processes.cc
+  Status ListProcesses(int lpar, ProcessTable* out) override;
+  Status SetLiveUpdate(int lpar, bool on) override;
+  Status StartInittab(int lpar, const std::vector<InittabEntry>& entries) override;
+  Status LoadKernelExtension(int lpar, const std::string& path, const std::string& command) override;
 
  private:
   SimImpl* sim_;
@@ -102,6 +107,8 @@ class SimImpl final : public SimSystem {
   FaultPoint& faults() override { return fault_point_; }
   int64_t ClockSeconds() override { return world_.clock; }
   Status Spend(int64_t seconds) override;
+  Status Reload() override;
+  Status SetMobility(int lpar, int pid, const std::string& attr, std::string* err) override;
 
   std::string ShowJson() override;
   std::string ShowText() override;

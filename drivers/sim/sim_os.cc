@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "drivers/sim/fix_package.h"
+#include "drivers/sim/process_table.h"
 #include "drivers/sim/sim_impl.h"
 
 namespace lvu::drivers::sim {
@@ -246,7 +247,7 @@ Status SimOs::UnmirrorRootvg(int lpar, const std::string& disk) {
   return sim_->Commit(std::move(next), Op::kUnmirror);
 }
 
-Status SimOs::FreezeWorkload(int lpar) {
+Status SimOs::FreezeWorkload(int lpar, const std::vector<ProcessClass>& classes) {
   const World& w = sim_->world();
   const WorldLpar* l = nullptr;
   LVU_RETURN_IF_ERROR(OnRunningLpar(w, lpar, &l));
@@ -254,8 +255,12 @@ Status SimOs::FreezeWorkload(int lpar) {
   if (l->workload != "running")
     return Status::Failed("1430-101 checkpoint: no workload to checkpoint on partition " + std::to_string(lpar));
   World next = w;
-  next.FindLpar(lpar)->workload = "frozen";
-  return sim_->Commit(std::move(next), Op::kFreeze);
+  WorldLpar* n = next.FindLpar(lpar);
+  LVU_RETURN_IF_ERROR(FreezeTable(classes, &n->processes));
+  n->workload = "frozen";
+  // The blackout grows with the memory and the number of frozen processes.
+  int64_t cost = CheckpointSeconds(n->processes);
+  return sim_->Commit(std::move(next), cost);
 }
 
 Status SimOs::ThawWorkload(int lpar) {
@@ -267,6 +272,7 @@ Status SimOs::ThawWorkload(int lpar) {
     return Status::Failed("1430-102 thaw: no frozen workload on partition " + std::to_string(lpar));
   World next = w;
   next.FindLpar(lpar)->workload = "running";
+  ThawTable(&next.FindLpar(lpar)->processes);
   return sim_->Commit(std::move(next), Op::kThaw);
 }
 
@@ -298,7 +304,9 @@ Status SimOs::RestartWorkload(int from, int to, const std::string& mirror_disk) 
   nm->image_ifixes = patched != nullptr ? patched->image_ifixes : std::vector<std::string>{};
   next.FindLpar(from)->workload = "";
   next.FindLpar(to)->workload = "running";
-  return sim_->Commit(std::move(next), Op::kRestart);
+  int64_t cost = RestartSeconds(f->processes);
+  MoveWorkload(&next, from, to);
+  return sim_->Commit(std::move(next), cost);
 }
 
 Status SimOs::SetBootlist(int lpar, const std::vector<std::string>& disks) {
@@ -340,6 +348,7 @@ Status SimOs::Reboot(int lpar) {
   }
   // Applications start again from /etc/inittab; a checkpoint does not survive.
   if (n->workload == "frozen") n->workload = "running";
+  n->processes = BootTable(next, *next.FindDisk(target));
   if (WorldToJsonText(next) == WorldToJsonText(w)) return Status::OK();  // already booted so
   return sim_->Commit(std::move(next), Op::kReboot);
 }

@@ -78,6 +78,13 @@ class SimSystem : public System {
   virtual std::vector<Setting> Settings() = 0;
   virtual Status Set(const std::string& key, const std::string& value) = 0;
 
+  // A process of partition `lpar` calls proc_mobility_base_set() (attr
+  // "base"), proc_mobility_restartexit_set() (attr "exit") or unsets its
+  // attribute (""): see SetMobility in process_table.h. A refusal is OK with
+  // *err the errno name ("ESRCH", "EAGAIN", "EINVAL"); a non-OK Status means
+  // the world could not be read or saved. No time passes.
+  virtual Status SetMobility(int lpar, int pid, const std::string& attr, std::string* err) = 0;
+
   virtual Status AddFault(const Fault& f) = 0;
   virtual Status ListFaults(std::vector<Fault>* out) = 0;
   virtual Status ClearFaults() = 0;

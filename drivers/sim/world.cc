@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "drivers/sim/facts_json.h"
+#include "drivers/sim/process_json.h"
+
 namespace lvu::drivers::sim {
 
 using nlohmann::json;
@@ -71,6 +73,7 @@ void World::Normalize() {
   }
   managed_system.reservation.proc_units = RoundUnits(managed_system.reservation.proc_units);
   for (auto& l : lpars) l.proc_units = RoundUnits(l.proc_units);
+  for (auto& l : lpars) NormalizeProcessTable(&l.processes);
 }
 
 double RoundUnits(double units) { return std::round(units * 100.0) / 100.0; }
@@ -99,7 +102,8 @@ json LparJson(const WorldLpar& l) {
           {"from_reservation", l.from_reservation},
           {"remote_restart", l.remote_restart},
           {"mem_mode", l.mem_mode},
-          {"vnic_adapters", l.vnic_adapters}};
+          {"vnic_adapters", l.vnic_adapters},
+          {"processes", ProcessTableToJson(l.processes)}};
 }
 
 }  // namespace
@@ -251,6 +255,7 @@ Status ParseWorld(const std::string& text, const std::string& where, World* out)
       wl.remote_restart = l.at("remote_restart").get<bool>();
       wl.mem_mode = l.at("mem_mode").get<std::string>();
       wl.vnic_adapters = l.at("vnic_adapters").get<int>();
+      wl.processes = ProcessTableFromJson(l.at("processes"));
       w.lpars.push_back(std::move(wl));
     }
     w.os = OsFactsFromJson(j.at("os"));

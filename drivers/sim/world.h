@@ -23,6 +23,7 @@
 
 #include "base/status.h"
 #include "drivers/facts.h"
+#include "drivers/processes.h"
 #include "drivers/types.h"
 
 namespace lvu::drivers::sim {
@@ -107,6 +108,7 @@ struct WorldLpar {
   bool remote_restart = false;          // remote_restart_capable
   std::string mem_mode = "ded";         // "ded" or "shared"
   int vnic_adapters = 0;
+  ProcessTable processes;               // what runs in it (sim/process_table.h)
 };
 
 struct World {

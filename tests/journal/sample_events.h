@@ -155,6 +155,28 @@ inline void ExpectSameEvent(const Event& a, const Event& b) {
     case EventKind::kOpFinished:
       EXPECT_EQ(a.finished.outcome, b.finished.outcome);
       break;
+    case EventKind::kScriptIntent:
+      EXPECT_EQ(a.script_intent.step, b.script_intent.step);
+      EXPECT_EQ(a.script_intent.phase, b.script_intent.phase);
+      EXPECT_EQ(a.script_intent.side, b.script_intent.side);
+      EXPECT_EQ(a.script_intent.label, b.script_intent.label);
+      EXPECT_EQ(a.script_intent.command, b.script_intent.command);
+      EXPECT_EQ(a.script_intent.priority, b.script_intent.priority);
+      EXPECT_EQ(a.script_intent.attempt, b.script_intent.attempt);
+      EXPECT_EQ(a.script_intent.timeout_s, b.script_intent.timeout_s);
+      break;
+    case EventKind::kScriptDone:
+      EXPECT_EQ(a.script_done.step, b.script_done.step);
+      EXPECT_EQ(a.script_done.phase, b.script_done.phase);
+      EXPECT_EQ(a.script_done.side, b.script_done.side);
+      EXPECT_EQ(a.script_done.label, b.script_done.label);
+      EXPECT_EQ(a.script_done.exit_code, b.script_done.exit_code);
+      EXPECT_EQ(a.script_done.signal, b.script_done.signal);
+      EXPECT_EQ(a.script_done.timed_out, b.script_done.timed_out);
+      EXPECT_EQ(a.script_done.error, b.script_done.error);
+      EXPECT_EQ(a.script_done.output, b.script_done.output);
+      EXPECT_EQ(a.script_done.elapsed_ms, b.script_done.elapsed_ms);
+      break;
   }
 }
 

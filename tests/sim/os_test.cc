@@ -55,7 +55,7 @@ class OsTest : public ::testing::Test {
 TEST_F(OsTest, CurrentLparIsTheOneHoldingTheWorkload) {
   int id = 0;
   std::string name;
-  ASSERT_TRUE(os().FreezeWorkload(99).ok());
+  ASSERT_TRUE(os().FreezeWorkload(99, testing::LabClasses()).ok());
   ASSERT_TRUE(os().CurrentLpar(&id, &name).ok());
   EXPECT_EQ(id, 99);
   // No workload anywhere: the lowest running partition.
@@ -103,7 +103,7 @@ TEST_F(OsTest, OsCommandsNeedARunningPartition) {
   ASSERT_TRUE(sim_->hmc().Shutdown(99).ok());
   ExpectFailed(os().RemovePaths(99, "vscsi1"), "is not running (state Not Activated)");
   ExpectFailed(os().AltDiskCopy(99, "hdisk2"), "is not running");
-  ExpectFailed(os().FreezeWorkload(99), "is not running");
+  ExpectFailed(os().FreezeWorkload(99, testing::LabClasses()), "is not running");
   ExpectFailed(os().SetBootlist(99, {"hdisk1"}), "is not running");
   ExpectFailed(os().Reboot(99), "is not running");
 }
@@ -178,15 +178,15 @@ TEST_F(OsTest, MirrorErrors) {
 }
 
 TEST_F(OsTest, FreezeAndThawTheWorkload) {
-  EXPECT_EQ(Cost([&] { return os().FreezeWorkload(99); }), 12);
+  EXPECT_EQ(Cost([&] { return os().FreezeWorkload(99, testing::LabClasses()); }), 12);
   EXPECT_EQ(Lpar(99)["workload"], "frozen");
-  ExpectIdempotent([&] { return os().FreezeWorkload(99); });
+  ExpectIdempotent([&] { return os().FreezeWorkload(99, testing::LabClasses()); });
   EXPECT_EQ(Cost([&] { return os().ThawWorkload(99); }), 5);
   EXPECT_EQ(Lpar(99)["workload"], "running");
   ExpectIdempotent([&] { return os().ThawWorkload(99); });
   ASSERT_TRUE(sim_->hmc().Shutdown(99).ok());
   ASSERT_TRUE(sim_->hmc().Activate(99, "hdisk1").ok());  // boots without the workload
-  ExpectFailed(os().FreezeWorkload(99), "no workload to checkpoint on partition 99");
+  ExpectFailed(os().FreezeWorkload(99, testing::LabClasses()), "no workload to checkpoint on partition 99");
   ExpectFailed(os().ThawWorkload(99), "no frozen workload on partition 99");
 }
 
@@ -199,7 +199,7 @@ TEST_F(OsTest, RestartWorkloadPreconditions) {
   ASSERT_TRUE(sim_->vios().SetClient("s824vio2", "vhost5", 98).ok());
   ASSERT_TRUE(sim_->hmc().Activate(98, "hdisk2").ok());
   ExpectFailed(os().RestartWorkload(99, 98, "hdisk3"), "workload of partition 99 is not checkpointed (workload running)");
-  ASSERT_TRUE(os().FreezeWorkload(99).ok());
+  ASSERT_TRUE(os().FreezeWorkload(99, testing::LabClasses()).ok());
   ExpectFailed(os().RestartWorkload(99, 98, "hdisk3"), "hdisk3 holds no rootvg mirror (volume group None)");
   ExpectFailed(os().RestartWorkload(99, 99, "hdisk3"), "source and target partition are both 99");
   ExpectFailed(os().RestartWorkload(97, 98, "hdisk3"), "ID 97 was not found");

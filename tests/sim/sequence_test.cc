@@ -46,7 +46,7 @@ class SequenceTest : public ::testing::Test {
     ASSERT_OK(sim_->vios().SetClient("s824vio2", "vhost5", 98));
     ASSERT_OK(hmc.Activate(98, "hdisk2"));
     ASSERT_OK(os.MirrorRootvg(99, "hdisk3"));
-    ASSERT_OK(os.FreezeWorkload(99));
+    ASSERT_OK(os.FreezeWorkload(99, testing::LabClasses()));
   }
 
   // Steps 14..18.
@@ -156,7 +156,7 @@ TEST_F(SequenceTest, EveryForwardStepIsIdempotent) {
       {"disk.assign", [&] { return vios.SetClient("s824vio2", "vhost5", 98); }},
       {"lpar.boot_surrogate", [&] { return hmc.Activate(98, "hdisk2"); }},
       {"disk.mirror_rootvg", [&] { return os.MirrorRootvg(99, "hdisk3"); }},
-      {"workload.checkpoint", [&] { return os.FreezeWorkload(99); }},
+      {"workload.checkpoint", [&] { return os.FreezeWorkload(99, testing::LabClasses()); }},
       {"workload.restart", [&] { return os.RestartWorkload(99, 98, "hdisk3"); }},
       {"lpar.shutdown_original", [&] { return hmc.Shutdown(99); }},
       {"lpar.delete_original", [&] { return hmc.DeleteLpar(99); }},

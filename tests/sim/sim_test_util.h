@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 
+#include "drivers/sim/lab_processes.h"
 #include "drivers/sim/sim_system.h"
 
 namespace lvu::drivers::sim::testing {
@@ -68,6 +69,15 @@ inline std::unique_ptr<SimSystem> InitSim(const std::string& home, SimOptions op
     EXPECT_TRUE(s.ok()) << s.ToString();
   }
   return sim;
+}
+
+// The classes lvupdate gives the lab's processes with no registration:
+// kprocs, init and the console's getty are base, every other one mobile.
+inline std::vector<ProcessClass> LabClasses() {
+  std::vector<ProcessClass> v;
+  for (const auto& p : LabProcesses().procs)
+    v.push_back({p.pid, p.kproc || p.pid == 1 || p.tty == "console" ? kClassBase : kClassMobile});
+  return v;
 }
 
 inline nlohmann::json Show(SimSystem& sim) { return nlohmann::json::parse(sim.ShowJson()); }
