@@ -8,6 +8,7 @@
 #include "cli/mobility_commands.h"
 #include "cli/preview_commands.h"
 #include "cli/journal_commands.h"
+#include "cli/snap_commands.h"
 
 namespace lvu::cli {
 namespace {
@@ -171,6 +172,18 @@ int Main(int argc, char** argv) {
   proc_cmd->add_option("pid", po.pid, "The calling process")->required();
   proc_cmd->add_option("--lpar", po.lpar, "Its partition (default: the one running the workload)");
   // @journal-commands (journal ..., replay, snap)
+  SnapOptions snap;
+  snap.cli11_version = CLI11_VERSION;
+  bool snap_u = false;
+  auto* snap_cmd = app.add_subcommand(
+      "snap", "Support bundle (.tar.gz): journal, logs, configuration (secrets removed), world, versions");
+  snap_cmd->add_flag("-U", snap_u, "Live Update data, as AIX snap -U (the only kind lvupdate collects)");
+  snap_cmd->add_option("op", snap.ops, "Operation ids or unique prefixes (default: the newest, and its revert or the update it reverts)");
+  snap_cmd->add_flag("--all", snap.all, "Every operation of the journal");
+  snap_cmd->add_option("-o,--output", snap.output, "The bundle (default <home>/snap/lvupdate.snap.<UTC time>.tar.gz)");
+  snap_cmd->add_option("--max-log-bytes", snap.max_log_bytes, "Each log cut to this size, head and tail kept (default 1048576)");
+  snap_cmd->add_option("--max-total-log-bytes", snap.max_total_log_bytes, "All logs together (default 8 x --max-log-bytes)");
+  snap_cmd->add_flag("--json", snap.json, "JSON output");
   auto* journal_cmd = app.add_subcommand("journal", "Read the journal (read-only, also while a run holds the lock)");
   journal_cmd->require_subcommand(1);
   const char* op_help = "Operation id or a unique prefix of one (default: the newest operation)";
@@ -256,6 +269,7 @@ int Main(int argc, char** argv) {
   if (safeke_cmd->parsed()) return CmdSafeKe(g, sk);
   if (proc_cmd->parsed()) return CmdSimProc(g, po);
   // @journal-dispatch
+  if (snap_cmd->parsed()) return CmdSnap(g, snap);
   if (jlist->parsed()) return CmdJournalList(g, jlist_json);
   if (jshow->parsed()) return CmdJournalShow(g, jshow_op, jshow_json, jshow_svg);
   if (jevents->parsed()) {

@@ -10,6 +10,7 @@
 
 #include "cli/atomic_file.h"
 #include "cli/home.h"
+#include "cli/journal_reader.h"
 #include "cli/journal_view.h"
 #include "journal/event_codec.h"
 #include "journal/event_stream.h"
@@ -32,59 +33,11 @@ int Fail(int code, const Status& s) {
   return code;
 }
 
-// A damaged record: exit 1, and how to see every problem.
-int FailRead(const Status& s) {
-  if (s.IsCorruption()) {
-    std::fprintf(stderr, "lvupdate: %s\n(run `lvupdate journal verify` to see every damaged record)\n",
-                 s.message().c_str());
-    return kExitCannotRun;
-  }
-  return Fail(s.IsNotFound() || s.IsInvalidArgument() ? kExitBadInput : kExitCannotRun, s);
-}
-
-// The journal of the home, opened read-only.
-struct Reader {
-  std::string home;
-  std::string dir;
-  std::unique_ptr<Journal> journal;  // null when there is no journal yet
-};
-
-// kExitOk with r->journal null when the home has no journal.
-int OpenReader(const GlobalOptions& g, Reader* r) {
-  Status s = ResolveHome(g.home, &r->home);
-  if (!s.ok()) return Fail(kExitCannotRun, s);
-  r->dir = r->home + "/journal";
-  s = Journal::Open(r->dir, Journal::Mode::kReadOnly, &r->journal);
-  if (s.IsNotFound()) {
-    r->journal.reset();
-    return kExitOk;
-  }
-  if (!s.ok()) return Fail(kExitCannotRun, s);
-  return kExitOk;
-}
-
-// OP: an id, a unique prefix, or "" for the newest operation.
-int ResolveOpArg(const Reader& r, const std::string& arg, std::string* op) {
-  if (r.journal == nullptr) {
-    return Fail(kExitBadInput, Status::NotFound("no journal at " + r.dir +
-                                                ": no live update has been run from this home"));
-  }
-  Status s = arg.empty() ? r.journal->LatestOp(op) : r.journal->ResolveOp(arg, op);
-  if (s.ok()) return kExitOk;
-  if (s.IsNotFound() && arg.empty()) {
-    return Fail(kExitBadInput, Status::NotFound("no operation in the journal at " + r.dir));
-  }
-  return Fail(s.IsNotFound() || s.IsInvalidArgument() ? kExitBadInput : kExitCannotRun, s);
-}
-
-// Whether `op` is the operation a live process is running now.
-bool Running(const Reader& r, const std::string& op) {
-  bool held = false;
-  int pid = 0;
-  if (!journal::LockHolder(r.dir, &held, &pid).ok() || !held) return false;
-  std::string active;
-  return r.journal->ActiveOp(&active).ok() && active == op;
-}
+// The read-only journal, as every command here opens it (journal_reader.h).
+using Reader = JournalReader;
+int FailRead(const Status& s) { return FailJournalRead(s); }
+int OpenReader(const GlobalOptions& g, Reader* r) { return OpenJournalReader(g, r); }
+bool Running(const Reader& r, const std::string& op) { return OpRunning(r, op); }
 
 int ReadEvents(const Reader& r, const std::string& op, std::vector<journal::Event>* events) {
   Status s = r.journal->ReadOp(op, events);

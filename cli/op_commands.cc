@@ -1,6 +1,7 @@
 // run, resume, rollback and status.
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <memory>
 
@@ -13,6 +14,7 @@
 #include "actions/preview.h"
 #include "cli/commands.h"
 #include "cli/home.h"
+#include "cli/preview_record.h"
 #include "cli/progress.h"
 #include "cli/validation_report.h"
 #include "drivers/sim/sim_system.h"
@@ -116,12 +118,7 @@ int PrintPreview(const actions::PreviewResult& p, bool json) {
     if (p.passed) out["plan"] = p.params.ToJson();
     std::printf("%s\n", out.dump(2).c_str());
   } else {
-    PrintValidationReport(stdout, p.report);
-    if (!p.passed) {
-      size_t failed = 0;
-      for (const auto& l : p.report.lines) failed += l.result == journal::CheckOutcome::kFailed;
-      std::printf("\n%zu check(s) FAILED: the live update cannot run. Nothing was changed.\n", failed);
-    }
+    std::printf("%s", PreviewText(p).c_str());
   }
   return p.passed ? kExitOk : actions::ExitCode(actions::Ending::kFailedValidation);
 }
@@ -142,7 +139,13 @@ int CmdPreview(const GlobalOptions& g, const RunOptions& o, bool json) {
   actions::PreviewResult p;
   s = actions::Preview(*sys, req.input, &p);
   if (!s.ok()) return Fail(kExitCannotRun, s);
-  return PrintPreview(p, json);
+  const int rc = PrintPreview(p, json);
+  // Kept for the support bundle (`lvupdate snap`); nothing else is written.
+  const int64_t now_us = std::chrono::duration_cast<std::chrono::microseconds>(
+                             std::chrono::system_clock::now().time_since_epoch()).count();
+  s = SavePreviewRecord(home, data_file, req.input, p, rc, now_us);
+  if (!s.ok()) std::fprintf(stderr, "lvupdate: warning: the preview's results were not kept: %s\n", s.message().c_str());
+  return rc;
 }
 
 int CmdRun(const GlobalOptions& g, const RunOptions& o) {

@@ -7,6 +7,7 @@
 #include "actions/plan.h"
 #include "cli/commands.h"
 #include "cli/home.h"
+#include "cli/sim_json.h"
 #include "drivers/sim/sim_system.h"
 
 namespace lvu::cli {
@@ -94,17 +95,15 @@ int CmdSimFaultList(const GlobalOptions& g, bool json) {
   std::vector<drivers::sim::Fault> faults;
   Status s = sim->ListFaults(&faults);
   if (!s.ok()) return Fail(kExitCannotRun, s);
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& f : faults) {
-    const char* phase = f.phase == drivers::FaultPoint::Phase::kApply ? "apply" : "compensate";
-    if (json) {
-      out.push_back({{"step", f.step}, {"kind", drivers::sim::FaultKindName(f.kind)}, {"phase", phase}, {"times", f.times}});
-    } else {
-      std::printf("%-24s %-13s %-10s x%d\n", f.step.c_str(), drivers::sim::FaultKindName(f.kind), phase, f.times);
-    }
+  if (json) {
+    std::printf("%s\n", FaultsJson(faults).dump(2).c_str());
+    return kExitOk;
   }
-  if (json) std::printf("%s\n", out.dump(2).c_str());
-  else if (faults.empty()) std::printf("No faults.\n");
+  for (const auto& f : faults) {
+    std::printf("%-24s %-13s %-10s x%d\n", f.step.c_str(), drivers::sim::FaultKindName(f.kind),
+                drivers::sim::FaultPhaseName(f.phase), f.times);
+  }
+  if (faults.empty()) std::printf("No faults.\n");
   return kExitOk;
 }
 

@@ -7,6 +7,7 @@
 
 #include "cli/home.h"
 #include "cli/preview_commands.h"
+#include "cli/sim_json.h"
 #include "drivers/sim/sim_system.h"
 
 namespace lvu::cli {
@@ -59,18 +60,7 @@ int CmdSimSetList(const GlobalOptions& g, bool json) {
   if (int rc = OpenSim(g, &sim); rc != kExitOk) return rc;
   const auto settings = sim->Settings();
   if (json) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& st : settings) {
-      nlohmann::json breaks = nlohmann::json::array();
-      for (const auto& b : st.breaks) {
-        nlohmann::json j = {{"value", b.value}, {"check", b.check}};
-        if (!b.with.empty()) j["with"] = b.with;
-        breaks.push_back(j);
-      }
-      out.push_back({{"key", st.key}, {"value", st.value}, {"feeds", st.feeds}, {"breaks", breaks},
-                     {"help", st.help}});
-    }
-    std::printf("%s\n", out.dump(2).c_str());
+    std::printf("%s\n", SettingsJson(settings).dump(2).c_str());
     return kExitOk;
   }
   std::printf("%-36s %-14s %-40s %s\n", "KEY", "VALUE", "FEEDS", "FAILS WITH -> CHECK");

@@ -1,0 +1,33 @@
+// A .tar.gz built in memory with libarchive, and read back: the support
+// bundle's container (`lvupdate snap`), and how tests and `snap` itself check
+// what was written.
+//
+// Contracts:
+// - WriteTarGz: a POSIX (pax restricted: ustar unless a name needs more)
+//   tar of regular files, mode 0644, owner root:root (uid and gid 0), every
+//   member's mtime `mtime` (seconds since the epoch), in the order given,
+//   gzip-compressed, appended to *out. No directory entries: tar and
+//   libarchive create them. Errors are IOError with libarchive's message and
+//   the member's path.
+// - ReadTarGz reads such an archive (any tar libarchive reads, gzipped or
+//   not) into members, regular files only, in archive order. Corruption
+//   with libarchive's message when it does not read.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+
+namespace lvu::cli {
+
+struct TarMember {
+  std::string path;   // "lvupdate.snap/MANIFEST"
+  std::string bytes;
+};
+
+Status WriteTarGz(const std::vector<TarMember>& members, int64_t mtime, std::string* out);
+Status ReadTarGz(const std::string& archive, std::vector<TarMember>* out);
+
+}  // namespace lvu::cli
