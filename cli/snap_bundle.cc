@@ -160,6 +160,7 @@ class Collector {
       if (f.is_regular_file(ec) && f.path().extension() == ".json") names.push_back(f.path().filename().string());
     }
     std::sort(names.begin(), names.end());
+    if (names.empty()) Note("no registrations in " + reg_dir + " (setprocs, init, regscript, regke, safeke)");
     for (const std::string& name : names) {
       if (!Read(reg_dir + "/" + name, &text)) continue;
       // Every string of a registration may be a command line: "-p PASSWORD".

@@ -120,7 +120,7 @@ int CmdSnap(const GlobalOptions& g, const SnapOptions& o) {
   std::error_code ec;
   if (!parent.empty() && !fs::is_directory(parent, ec)) {
     return Fail(kExitCannotRun, Status::IOError("cannot write the support bundle " + path + ": " + parent +
-                                                " is not a directory"));
+                                                (fs::exists(parent, ec) ? " is not a directory" : " does not exist")));
   }
 
   SnapBundle bundle;
