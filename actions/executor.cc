@@ -269,6 +269,112 @@ void Executor::Fill(const Session& s, OpResult* r) {
   }
   r->ending = s.state.finished ? EndingOf(s.state.outcome) : Ending::kInterrupted;
   if (s.state.rolling_back && r->reason.empty()) r->reason = s.state.rollback.reason;
+  r->needs_decision = !s.state.finished && s.state.gave_up;
+  r->past_point_of_no_return = replay::ForwardOnly(s.state, s.policy);
+  if (r->needs_decision) {
+    const journal::GaveUp& g = s.state.gave_up_info;
+    r->failed_step = s.plan[g.step]->name();
+    r->failed_compensating = g.direction == Direction::kCompensate;
+    r->last_error = g.error;
+    r->attempts = g.attempts;
+    r->skip_note = r->failed_compensating ? "" : s.plan[g.step]->SkipNote();
+  }
+}
+
+Status Executor::AppendSession(Session* s, const char* command) {
+  Event e = NewEvent(s->op_id, EventKind::kSession);
+  e.session.command = command;
+  e.session.user = settings_.user;
+  e.session.host = settings_.host;
+  e.session.pid = settings_.pid;
+  // Not synced: it rides on the next intent's sync, like opStarted.
+  return Append(s, e, false);
+}
+
+Status Executor::GiveUp(Session* s, const Move& m) {
+  const replay::StepStatus& st = s->state.steps[m.step];
+  Event e = NewEvent(s->op_id, EventKind::kGaveUp);
+  e.gave_up.step = m.step;
+  e.gave_up.direction = s->state.rolling_back ? Direction::kCompensate : Direction::kForward;
+  e.gave_up.error = st.last_error;
+  e.gave_up.attempts = s->state.rolling_back ? st.compensate_attempts : st.attempts;
+  LVU_RETURN_IF_ERROR(Append(s, e, true));
+  // The system's error log says so too (errpt -N LVUPDATE), on the partition
+  // running the workload; the operation is stopped whatever it answers.
+  if (!s->state.steps.empty() && s->state.steps[0].state == StepState::kDone) {
+    int lpar = replay::ForwardOnly(s->state, s->policy) ? s->ctx.params.new_id : s->ctx.params.orig_id;
+    Status st2 = sys_->os().ErrlogAdd(lpar, "LVUPDATE", "Live AIX update stopped: " + m.reason);
+    if (!st2.ok()) spdlog::warn("{} cannot write the errlog entry: {}", s->op_id, st2.ToString());
+  }
+  return Status::OK();
+}
+
+namespace {
+
+// A step named by its name or its number in the plan (1-based); -1 if none.
+int FindStep(const Plan& plan, const std::string& which) {
+  for (size_t i = 0; i < plan.size(); i++) {
+    if (which == plan[i]->name()) return static_cast<int>(i);
+  }
+  if (!which.empty() && which.find_first_not_of("0123456789") == std::string::npos && which.size() < 4) {
+    int n = std::stoi(which);
+    if (n >= 1 && static_cast<size_t>(n) <= plan.size()) return n - 1;
+  }
+  return -1;
+}
+
+}  // namespace
+
+Status Executor::OverrideEvent(const Session& sess, const ResumeOverride& o, Event* out) {
+  const Session* s = &sess;
+  const replay::OperationState& state = s->state;
+  Event& e = *out;
+  e = NewEvent(s->op_id, EventKind::kOperatorAction);
+  e.op_action.reason = o.reason;
+  e.op_action.user = settings_.user;
+  if (o.kind == ResumeOverride::Kind::kRetryStep) {
+    e.op_action.action = journal::OperatorActionKind::kRetryStep;
+    StepState failed = state.rolling_back ? StepState::kCompensateFailed : StepState::kFailed;
+    int index = -1;
+    for (size_t i = 0; i < state.steps.size(); i++) {
+      if (state.steps[i].state == failed) index = static_cast<int>(i);
+    }
+    if (index < 0) {
+      return Status::InvalidArgument("operation " + s->op_id + " has no failed step to retry: `lvupdate status` shows its steps");
+    }
+    e.op_action.step = static_cast<uint32_t>(index);
+    e.op_action.direction = state.rolling_back ? Direction::kCompensate : Direction::kForward;
+    return Status::OK();
+  }
+  e.op_action.action = journal::OperatorActionKind::kSkipStep;
+  int index = FindStep(s->plan, o.step);
+  if (index < 0) {
+    return Status::InvalidArgument("--skip " + o.step + ": no such step in the plan of operation " + s->op_id);
+  }
+  const Step& step = *s->plan[index];
+  const replay::StepStatus& st = state.steps[index];
+  if (*step.SkipNote() == '\0') {
+    return Status::InvalidArgument("--skip " + std::string(step.name()) +
+                                   ": this step cannot be skipped (docs/operations.md lists the ones that can)");
+  }
+  if (o.reason.empty()) {
+    return Status::InvalidArgument("--skip " + std::string(step.name()) + " needs --reason TEXT: why it is skipped");
+  }
+  if (state.rolling_back) {
+    return Status::InvalidArgument("--skip " + std::string(step.name()) + ": operation " + s->op_id +
+                                   " is rolling back; only its forward steps can be skipped");
+  }
+  size_t next = 0;
+  while (next < state.steps.size() && state.steps[next].state == StepState::kDone) next++;
+  if (static_cast<size_t>(index) != next || (st.state != StepState::kPending && st.state != StepState::kFailed)) {
+    return Status::InvalidArgument("--skip " + std::string(step.name()) + ": only the next step of the plan (" +
+                                   (next < state.steps.size() ? state.steps[next].name : "none") +
+                                   "), pending or failed, can be skipped; this one is " +
+                                   replay::StepStateName(st.state));
+  }
+  e.op_action.step = static_cast<uint32_t>(index);
+  e.op_action.direction = Direction::kForward;
+  return Status::OK();
 }
 
 Status Executor::NotifyRollbackOnce(Session* s) {
@@ -358,6 +464,9 @@ Status Executor::Drive(Session* s, OpResult* result) {
         Fill(*s, result);
         return Status::OK();
       }
+      case Move::Kind::kGiveUp:
+        LVU_RETURN_IF_ERROR(GiveUp(s, m));
+        break;
       case Move::Kind::kStop:
         spdlog::error("{} interrupted: {}", s->op_id, m.reason);
         result->reason = m.reason;
@@ -401,7 +510,7 @@ Status Executor::Run(const RunRequest& request, OpResult* result) {
   return Drive(&s, result);
 }
 
-Status Executor::Resume(OpResult* result) {
+Status Executor::Resume(const ResumeOverride& o, OpResult* result) {
   std::string active;
   LVU_RETURN_IF_ERROR(journal_->ActiveOp(&active));
   if (active.empty()) {
@@ -409,6 +518,24 @@ Status Executor::Resume(OpResult* result) {
   }
   Session s;
   LVU_RETURN_IF_ERROR(Load(active, &s));
+  if (o.kind == ResumeOverride::Kind::kNone && s.state.gave_up) {
+    // Retrying blindly what already failed max_attempts times helps nobody.
+    Fill(s, result);
+    replay::Move m = replay::Decide(s.state, s.policy);
+    result->reason = m.reason;
+    return Status::OK();
+  }
+  // Checked before anything is written: a refused override leaves no trace.
+  Event action;
+  if (o.kind != ResumeOverride::Kind::kNone) LVU_RETURN_IF_ERROR(OverrideEvent(s, o, &action));
+  LVU_RETURN_IF_ERROR(AppendSession(&s, "resume"));
+  if (o.kind == ResumeOverride::Kind::kSkipStep) {
+    spdlog::warn("{} step {} skipped by {}: {} (left to do by hand: {})", s.op_id, s.plan[action.op_action.step]->name(),
+                 settings_.user, o.reason, s.plan[action.op_action.step]->SkipNote());
+  }
+  // Not synced: it rides on the next intent's (or opFinished's) sync, before
+  // the engine acts on it in the world.
+  if (o.kind != ResumeOverride::Kind::kNone) LVU_RETURN_IF_ERROR(Append(&s, action, false));
   return Drive(&s, result);
 }
 
@@ -432,13 +559,32 @@ Status Executor::Rollback(OpResult* result) {
   std::string op;
   LVU_RETURN_IF_ERROR(journal_->ActiveOp(&op));
   if (op.empty()) {
-    Status st = journal_->LatestOp(&op);
-    if (st.IsNotFound()) return Status::InvalidArgument("there is no operation to roll back");
-    LVU_RETURN_IF_ERROR(st);
+    // The newest operation run here: an imported one is another system's.
+    std::vector<journal::OpSummary> ops;
+    LVU_RETURN_IF_ERROR(journal_->ListOps(&ops));
+    for (const auto& sum : ops) {
+      if (!sum.imported) {
+        op = sum.op_id;
+        break;
+      }
+    }
+    if (op.empty()) return Status::InvalidArgument("there is no operation to roll back");
   }
   Session s;
   LVU_RETURN_IF_ERROR(Load(op, &s));
   bool is_update = s.state.info.op_kind == journal::OpKind::kUpdate;
+  if (!s.state.finished) LVU_RETURN_IF_ERROR(AppendSession(&s, "rollback"));
+  if (s.state.gave_up && s.state.rolling_back) {
+    // A compensation gave up: asking for the rollback again is the decision
+    // to retry it.
+    Event e = NewEvent(s.op_id, EventKind::kOperatorAction);
+    e.op_action.action = journal::OperatorActionKind::kRetryStep;
+    e.op_action.step = s.state.gave_up_info.step;
+    e.op_action.direction = Direction::kCompensate;
+    e.op_action.reason = "lvupdate rollback";
+    e.op_action.user = settings_.user;
+    LVU_RETURN_IF_ERROR(Append(&s, e, false));
+  }
   if (s.state.finished) {
     if (is_update && s.state.outcome == journal::Outcome::kCompleted) return StartRevert(s, result);
     Fill(s, result);

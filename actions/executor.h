@@ -44,6 +44,22 @@ struct Settings {
   std::string host = "localhost";
   std::string hmc_token_file;  // for a validation resumed from the journal
   std::string home;            // registrations (<home>/liveupdate) and scripts' LVUPDATE_HOME
+  std::string user;            // who runs the command: recorded in session and operatorAction events
+  uint32_t pid = 0;            // the command's process id, recorded in session events
+};
+
+// What the operator tells `resume` about the step whose retries ran out
+// (a gaveUp in the journal). Each is journaled as an operatorAction event,
+// with the user and reason, before it takes effect.
+struct ResumeOverride {
+  enum class Kind {
+    kNone,       // plain resume: refused (stopped, needs_decision) while a step gave up
+    kRetryStep,  // run the failed step (or compensation) again: its cause was fixed
+    kSkipStep,   // mark `step` done without running it: only a skippable step, next in the plan
+  };
+  Kind kind = Kind::kNone;
+  std::string step;    // kSkipStep: a step name, or its number in the plan (1-based)
+  std::string reason;  // why; required for kSkipStep
 };
 
 struct RunRequest {
@@ -69,6 +85,16 @@ struct OpResult {
   int64_t blackout_s = -1;   // -1 when the workload never moved
   int64_t estimated_blackout_s = -1;  // from the estimate event; -1 when none
   int64_t estimated_global_s = -1;
+  // Stopped because a step's retries ran out: the operation waits for an
+  // operator (resume --retry-step, resume --skip STEP --reason TEXT, or
+  // rollback before the point of no return).
+  bool needs_decision = false;
+  std::string failed_step;   // its name
+  bool failed_compensating = false;  // the compensation failed, during a rollback
+  std::string last_error;
+  uint32_t attempts = 0;
+  std::string skip_note;     // non-empty when the failed step may be skipped
+  bool past_point_of_no_return = false;
 };
 
 // 0 done (completed, reverted, nothing to do), 3 validation failed,
@@ -83,9 +109,15 @@ class Executor {
   // Starts a new live update. InvalidArgument when an operation is unfinished.
   Status Run(const RunRequest& request, OpResult* result);
   // Finishes the unfinished operation (forward, or its rollback if one began).
-  Status Resume(OpResult* result);
+  // Writes a session event first. With an override: InvalidArgument, writing
+  // nothing, when it does not apply (no failed step to retry; a step that is
+  // not skippable or not the next one; a skip without a reason).
+  Status Resume(const ResumeOverride& o, OpResult* result);
+  Status Resume(OpResult* result) { return Resume(ResumeOverride{}, result); }
   // Undoes the unfinished operation before the point of no return; past it,
   // finishes the update and then reverts it. On a completed update: reverts it.
+  // Never acts on an imported operation: with no unfinished one, the newest
+  // operation run from this home.
   Status Rollback(OpResult* result);
 
  private:
@@ -103,6 +135,10 @@ class Executor {
   Status ApplyStep(Session* s, uint32_t index);
   Status CompensateStep(Session* s, uint32_t index);
   Status StartRevert(const Session& update, OpResult* result);
+  Status AppendSession(Session* s, const char* command);
+  // The operatorAction event `o` asks for; InvalidArgument when it does not apply.
+  Status OverrideEvent(const Session& s, const ResumeOverride& o, journal::Event* e);
+  Status GiveUp(Session* s, const replay::Move& m);
   void Fill(const Session& s, OpResult* r);
 
   journal::Journal* journal_;

@@ -50,6 +50,10 @@ class Step {
   virtual Status Apply(StepContext& c, std::string* output) = 0;
   virtual Status Probe(StepContext& c, bool* applied) = 0;
   virtual Status Compensate(StepContext&) { return Status::OK(); }
+  // Non-empty when an operator may mark this step done without running it
+  // (`lvupdate resume --skip STEP --reason TEXT`): what skipping leaves them
+  // to do by hand. Empty (the default): never skipped.
+  virtual const char* SkipNote() const { return ""; }
 };
 
 using Plan = std::vector<std::unique_ptr<Step>>;

@@ -67,9 +67,15 @@ int Main(int argc, char** argv) {
   preview_cmd->add_flag("--json", preview_json, "JSON output");
   preview_cmd->add_option("fixes", pre.fixes, "ifix package file names")->required();
 
-  bool resume_no_rb = false;
+  ResumeOptions res;
   auto* resume_cmd = app.add_subcommand("resume", "Finish the interrupted operation");
-  resume_cmd->add_flag("--no-auto-rollback", resume_no_rb, "Stop as interrupted instead of rolling back");
+  resume_cmd->add_flag("--no-auto-rollback", res.no_auto_rollback, "Stop as interrupted instead of rolling back");
+  auto* retry_opt = resume_cmd->add_flag("--retry-step", res.retry_step,
+                                         "Run the step whose retries ran out again, after fixing its cause");
+  auto* skip_opt = resume_cmd->add_option("--skip", res.skip,
+                                          "Mark STEP (name or number; skippable steps only) done without running it");
+  resume_cmd->add_option("--reason", res.reason, "Why (journaled with your user name); required with --skip");
+  retry_opt->excludes(skip_opt);
   auto* rollback_cmd = app.add_subcommand(
       "rollback", "Undo the interrupted operation; past the point of no return, or after a completed one, revert");
   bool status_json = false;
@@ -239,7 +245,7 @@ int Main(int argc, char** argv) {
 
   if (run_cmd->parsed()) return CmdRun(g, run);
   if (preview_cmd->parsed()) return CmdPreview(g, pre, preview_json);
-  if (resume_cmd->parsed()) return CmdResume(g, resume_no_rb);
+  if (resume_cmd->parsed()) return CmdResume(g, res);
   if (rollback_cmd->parsed()) return CmdRollback(g);
   if (status_cmd->parsed()) return CmdStatus(g, status_json);
   if (sim_init->parsed()) return CmdSimInit(g);

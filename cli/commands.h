@@ -38,7 +38,14 @@ struct FaultOptions {
 
 int CmdRun(const GlobalOptions& g, const RunOptions& o);
 int CmdPreview(const GlobalOptions& g, const RunOptions& o, bool json);
-int CmdResume(const GlobalOptions& g, bool no_auto_rollback);
+struct ResumeOptions {
+  bool no_auto_rollback = false;
+  bool retry_step = false;  // --retry-step
+  std::string skip;         // --skip STEP
+  std::string reason;       // --reason TEXT
+};
+
+int CmdResume(const GlobalOptions& g, const ResumeOptions& o);
 int CmdRollback(const GlobalOptions& g);
 int CmdStatus(const GlobalOptions& g, bool json);
 

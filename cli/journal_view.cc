@@ -112,6 +112,39 @@ std::string OpStatus(const journal::OpSummary& s, bool running) {
   return running ? "running" : "interrupted";
 }
 
+std::string NoteText(const journal::Event& e, const std::vector<std::string>& plan) {
+  auto dir = [](journal::Direction d) { return d == journal::Direction::kCompensate ? " (undo)" : ""; };
+  switch (e.kind) {
+    case EventKind::kSession:
+      return "`lvupdate " + e.session.command + "` by " + e.session.user + " on " + e.session.host + ", pid " +
+             std::to_string(e.session.pid);
+    case EventKind::kOperatorAction: {
+      const journal::OperatorAction& a = e.op_action;
+      std::string what = a.action == journal::OperatorActionKind::kSkipStep ? "skip " : "retry ";
+      return what + StepName(plan, a.step) + dir(a.direction) + ", by " + a.user +
+             (a.reason.empty() ? "" : ": " + a.reason);
+    }
+    case EventKind::kGaveUp:
+      return StepName(plan, e.gave_up.step) + dir(e.gave_up.direction) + " gave up after " +
+             std::to_string(e.gave_up.attempts) + " attempt(s): " + e.gave_up.error;
+    case EventKind::kScriptIntent: {
+      const journal::ScriptIntent& x = e.script_intent;
+      return x.phase + " " + x.side + " " + x.label + ": " + x.command +
+             (x.attempt > 1 ? " (attempt " + std::to_string(x.attempt) + ")" : "");
+    }
+    case EventKind::kScriptDone: {
+      const journal::ScriptDone& d = e.script_done;
+      std::string result = !d.error.empty() ? "cannot run: " + d.error
+                           : d.timed_out    ? "timed out"
+                           : d.signal != 0  ? "killed by signal " + std::to_string(d.signal)
+                                            : "exit " + std::to_string(d.exit_code);
+      return d.phase + " " + d.side + " " + d.label + ": " + result + " after " + std::to_string(d.elapsed_ms) + " ms";
+    }
+    default:
+      return journal::ToJson(e);
+  }
+}
+
 std::string ShowText(const replay::Timeline& t, const std::string& status) {
   const replay::OperationState& st = t.state;
   std::string o;
@@ -158,6 +191,7 @@ std::string ShowText(const replay::Timeline& t, const std::string& status) {
   for (const replay::StepLine& line : t.steps) {
     o += Format("  %2u  %-24s %s", line.index + 1, line.name.c_str(), replay::StepStateName(line.status.state));
     if (line.status.attempts > 1) o += Format(", %u attempts", line.status.attempts);
+    if (line.status.skipped) o += ", SKIPPED by " + line.status.skipped_by + ": " + line.status.skip_reason;
     o += "\n";
     std::string last_params;
     for (const Span& s : line.spans) {
@@ -174,6 +208,17 @@ std::string ShowText(const replay::Timeline& t, const std::string& status) {
       if (!s.params.empty()) last_params = Payload(s.params);
       if (std::string p = Payload(s.output); !p.empty()) o += "            output " + p + "\n";
     }
+  }
+  if (!t.notes.empty()) {
+    o += "\nSessions, operator decisions and notification scripts:\n";
+    for (const replay::Note& n : t.notes) {
+      o += Format("  seq %-5llu %s  %-15s %s\n", static_cast<unsigned long long>(n.event.seq),
+                  WallTime(n.event.time_us).substr(11, 12).c_str(), journal::KindName(n.event.kind),
+                  NoteText(n.event, st.info.plan).c_str());
+    }
+  }
+  if (st.gave_up && !st.finished) {
+    o += "\nWaiting for an operator: " + StepName(st.info.plan, st.gave_up_info.step) + " gave up (lvupdate resume --retry-step | --skip STEP --reason TEXT | lvupdate rollback)\n";
   }
   if (!st.anomalies.empty()) {
     o += "\nThe fold found events that break its rules (run `lvupdate journal verify`):\n";
@@ -212,7 +257,15 @@ json ShowJson(const replay::Timeline& t, const std::string& status) {
                      {"state", replay::StepStateName(line.status.state)},
                      {"attempts", line.status.attempts},
                      {"compensate_attempts", line.status.compensate_attempts},
+                     {"skipped", line.status.skipped
+                                     ? json{{"by", line.status.skipped_by}, {"reason", line.status.skip_reason}}
+                                     : json(nullptr)},
                      {"spans", spans}});
+  }
+  json notes = json::array();
+  for (const replay::Note& n : t.notes) {
+    notes.push_back({{"seq", n.event.seq}, {"time", IsoTime(n.event.time_us)}, {"kind", journal::KindName(n.event.kind)},
+                     {"text", NoteText(n.event, st.info.plan)}, {"event", json::parse(journal::ToJson(n.event))}});
   }
   json checks = json::array();
   for (const auto& c : st.checks) {
@@ -243,6 +296,8 @@ json ShowJson(const replay::Timeline& t, const std::string& status) {
                                                    : json(t.blackout_ended_by_thaw ? "thaw" : "restart")}}},
               {"rollback", nullptr},
               {"steps", steps},
+              {"notes", notes},
+              {"waiting_for_operator", st.gave_up && !st.finished},
               {"anomalies", st.anomalies}};
   if (!st.info.reverts.empty()) out["reverts"] = st.info.reverts;
   if (t.rollback.present) {
@@ -292,8 +347,8 @@ std::string EventLine(const journal::Event& e, const std::vector<std::string>& p
       what = StepName(plan, e.compensated.step) + (e.compensated.recovered ? " (found undone by probe)" : "");
       break;
     case EventKind::kOpFinished: what = journal::OutcomeName(e.finished.outcome); break;
-    default:  // a kind with no words of its own yet: its JSON form says everything
-      what = journal::ToJson(e);
+    default:  // sessions, operator decisions, scripts
+      what = NoteText(e, plan);
       break;
   }
   return Format("%5llu  %s  %6s  %-15s ", static_cast<unsigned long long>(e.seq), WallTime(e.time_us).c_str(),

@@ -31,6 +31,10 @@ std::string OpStatus(const journal::OpSummary& s, bool running);
 
 const char* OpKindName(journal::OpKind k);  // "update", "revert"
 
+// Words for a session, operator decision, gaveUp or script event (the notes
+// of `journal show`, and what `journal events` prints for them).
+std::string NoteText(const journal::Event& e, const std::vector<std::string>& plan);
+
 // `journal show`.
 std::string ShowText(const replay::Timeline& t, const std::string& status);
 nlohmann::json ShowJson(const replay::Timeline& t, const std::string& status);

@@ -1,8 +1,10 @@
 // run, resume, rollback and status.
+#include <pwd.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 #include <nlohmann/json.hpp>
@@ -27,6 +29,16 @@ namespace {
 int Fail(int code, const Status& s) {
   std::fprintf(stderr, "lvupdate: %s\n", s.message().c_str());
   return code;
+}
+
+// The user running the command, as the journal records it: "root", or
+// "root (sudo by alice)".
+std::string User() {
+  const passwd* pw = getpwuid(getuid());
+  std::string user = pw != nullptr ? pw->pw_name : "uid " + std::to_string(getuid());
+  const char* sudo = std::getenv("SUDO_USER");
+  if (sudo != nullptr && *sudo != '\0' && user != sudo) user += std::string(" (sudo by ") + sudo + ")";
+  return user;
 }
 
 std::string Host() {
@@ -58,6 +70,24 @@ int Open(const GlobalOptions& g, Opened* o) {
   return kExitOk;
 }
 
+// A step gave up: what failed and the exact commands that go on.
+void PrintDecision(const actions::OpResult& r) {
+  std::printf("\n%s %s failed %u time(s); the last error:\n  %s\n",
+              r.failed_compensating ? "The compensation of" : "Step", r.failed_step.c_str(), r.attempts,
+              r.last_error.c_str());
+  std::printf("The operation is stopped until you decide (an errlog entry LVUPDATE says so). Next, one of:\n");
+  std::printf("  lvupdate resume --retry-step [--reason TEXT]   run it again, after fixing its cause\n");
+  if (!r.skip_note.empty()) {
+    std::printf("  lvupdate resume --skip %s --reason TEXT\n      mark it done without running it: %s\n",
+                r.failed_step.c_str(), r.skip_note.c_str());
+  }
+  if (r.failed_compensating) {
+    std::printf("  lvupdate rollback                              retry the rollback\n");
+  } else if (!r.past_point_of_no_return) {
+    std::printf("  lvupdate rollback                              undo the update\n");
+  }
+}
+
 std::string Seconds(int64_t s) { return s < 0 ? "-" : std::to_string(s) + " s"; }
 
 // `requested_rollback`: a rollback the operator asked for that ends rolled
@@ -77,7 +107,9 @@ int Report(const Opened& o, const Status& s, const actions::OpResult& r, bool re
   std::printf("Blackout time: %s %s\n", Seconds(r.blackout_s).c_str(), vs(r.estimated_blackout_s).c_str());
   std::printf("Total time:    %s %s\n", Seconds(total).c_str(), vs(r.estimated_global_s).c_str());
   std::printf("Log:           %s\n", o.log.c_str());
-  if (r.ending == actions::Ending::kInterrupted) {
+  if (r.needs_decision) {
+    PrintDecision(r);
+  } else if (r.ending == actions::Ending::kInterrupted) {
     std::printf("\nThe operation is interrupted. Next:\n"
                 "  lvupdate resume     finish it\n"
                 "  lvupdate rollback   undo it (past the point of no return: finish, then revert)\n");
@@ -93,6 +125,8 @@ actions::Settings SettingsFor(const Opened& o, bool no_auto_rollback) {
   st.host = Host();
   st.hmc_token_file = actions::HmcTokenPath(o.home);
   st.home = o.home;
+  st.user = User();
+  st.pid = static_cast<uint32_t>(getpid());
   return st;
 }
 
@@ -172,17 +206,25 @@ int CmdRun(const GlobalOptions& g, const RunOptions& o) {
   return Report(op, s, r);
 }
 
-int CmdResume(const GlobalOptions& g, bool no_auto_rollback) {
+int CmdResume(const GlobalOptions& g, const ResumeOptions& o) {
+  actions::ResumeOverride ov;
+  if (o.retry_step) ov.kind = actions::ResumeOverride::Kind::kRetryStep;
+  if (!o.skip.empty()) ov.kind = actions::ResumeOverride::Kind::kSkipStep;
+  ov.step = o.skip;
+  ov.reason = o.reason;
+  if (ov.kind == actions::ResumeOverride::Kind::kNone && !o.reason.empty()) {
+    return Fail(kExitBadInput, Status::InvalidArgument("--reason goes with --retry-step or --skip"));
+  }
   Opened op;
   if (int rc = Open(g, &op); rc != kExitOk) return rc;
   Progress progress(stdout, g.verbose);
-  actions::Executor ex(op.journal.get(), op.sys.get(), &progress, SettingsFor(op, no_auto_rollback));
+  actions::Executor ex(op.journal.get(), op.sys.get(), &progress, SettingsFor(op, o.no_auto_rollback));
   std::string active;
   if (op.journal->ActiveOp(&active).ok() && !active.empty()) {
     std::printf("Resuming live update operation %s.\n\n", active.c_str());
   }
   actions::OpResult r;
-  Status s = ex.Resume(&r);
+  Status s = ex.Resume(ov, &r);
   return Report(op, s, r);
 }
 

@@ -123,6 +123,23 @@ void Progress::OnEvent(const journal::Event& e, const replay::OperationState& s)
       break;
     case EventKind::kEstimate:
     case EventKind::kScriptIntent:
+    case EventKind::kSession:
+      break;
+    case EventKind::kOperatorAction: {
+      const journal::OperatorAction& a = e.op_action;
+      std::string why = a.reason.empty() ? "" : ": " + a.reason;
+      if (a.action == journal::OperatorActionKind::kSkipStep) {
+        Line("Step " + StepName(s, a.step) + " skipped by " + a.user + why + ".");
+      } else {
+        Line("Retrying " + StepName(s, a.step) + (a.direction == journal::Direction::kCompensate ? " (undo)" : "") +
+             " as " + a.user + " asked" + why + ".");
+      }
+      break;
+    }
+    case EventKind::kGaveUp:
+      Line("Giving up on " + StepName(s, e.gave_up.step) +
+           (e.gave_up.direction == journal::Direction::kCompensate ? " (undo)" : "") + " after " +
+           std::to_string(e.gave_up.attempts) + " attempt(s).");
       break;
     case EventKind::kScriptDone: {
       // The end of a notification script (actions/notify_scripts.h).

@@ -28,6 +28,9 @@ enum class EventKind {
   kOpFinished,
   kScriptIntent,
   kScriptDone,
+  kSession,
+  kOperatorAction,
+  kGaveUp,
 };
 
 enum class Direction { kForward, kCompensate };
@@ -122,6 +125,33 @@ struct ScriptDone {
   int64_t elapsed_ms = 0;
 };
 
+// `resume` or `rollback` began work on the operation (see events.capnp).
+struct Session {
+  std::string command;   // "resume" or "rollback"
+  std::string user;
+  std::string host;
+  uint32_t pid = 0;
+};
+
+enum class OperatorActionKind { kRetryStep, kSkipStep };
+
+// An operator's decision about one step, with who and why.
+struct OperatorAction {
+  OperatorActionKind action = OperatorActionKind::kRetryStep;
+  uint32_t step = 0;
+  Direction direction = Direction::kForward;
+  std::string reason;
+  std::string user;
+};
+
+// A step's retries ran out: the operation waits for an operator's decision.
+struct GaveUp {
+  uint32_t step = 0;
+  Direction direction = Direction::kForward;
+  std::string error;
+  uint32_t attempts = 0;
+};
+
 struct Event {
   std::string op_id;
   uint64_t seq = 0;      // contiguous from 0 within an operation
@@ -139,6 +169,9 @@ struct Event {
   OpFinished finished;
   ScriptIntent script_intent;
   ScriptDone script_done;
+  Session session;
+  OperatorAction op_action;
+  GaveUp gave_up;
 };
 
 // Stable lower-case names, as used in the JSON export and `--kind`.
@@ -146,6 +179,7 @@ const char* KindName(EventKind k);          // "stepIntent"
 const char* OutcomeName(Outcome o);          // "completed"
 const char* DirectionName(Direction d);      // "forward"
 const char* CheckOutcomeName(CheckOutcome c);// "PASSED"
+const char* OperatorActionName(OperatorActionKind a);  // "retry_step", "skip_step"
 bool ParseKindName(const std::string& s, EventKind* out);
 
 }  // namespace lvu::journal

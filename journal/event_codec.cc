@@ -49,6 +49,11 @@ cp::Outcome ToCp(Outcome o) {
 
 cp::OpKind ToCp(OpKind k) { return k == OpKind::kRevert ? cp::OpKind::REVERT : cp::OpKind::UPDATE; }
 
+cp::OperatorActionKind ToCp(OperatorActionKind a) {
+  return a == OperatorActionKind::kSkipStep ? cp::OperatorActionKind::SKIP_STEP
+                                            : cp::OperatorActionKind::RETRY_STEP;
+}
+
 }  // namespace
 
 void BuildEvent(const Event& e, cp::Event::Builder b) {
@@ -152,6 +157,33 @@ void BuildEvent(const Event& e, cp::Event::Builder b) {
       o.setElapsedMs(x.elapsed_ms);
       break;
     }
+    case EventKind::kSession: {
+      auto o = b.initSession();
+      o.setCommand(T(e.session.command));
+      o.setUser(T(e.session.user));
+      o.setHost(T(e.session.host));
+      o.setPid(e.session.pid);
+      break;
+    }
+    case EventKind::kOperatorAction: {
+      const OperatorAction& x = e.op_action;
+      auto o = b.initOperatorAction();
+      o.setAction(ToCp(x.action));
+      o.setStep(x.step);
+      o.setDirection(ToCp(x.direction));
+      o.setReason(T(x.reason));
+      o.setUser(T(x.user));
+      break;
+    }
+    case EventKind::kGaveUp: {
+      const GaveUp& x = e.gave_up;
+      auto o = b.initGaveUp();
+      o.setStep(x.step);
+      o.setDirection(ToCp(x.direction));
+      o.setError(T(x.error));
+      o.setAttempts(x.attempts);
+      break;
+    }
   }
 }
 
@@ -223,6 +255,14 @@ Status FromCp(cp::OpKind k, OpKind* out) {
     case cp::OpKind::REVERT: *out = OpKind::kRevert; return Status::OK();
   }
   return Status::Corruption("unknown operation kind " + std::to_string(static_cast<unsigned>(k)));
+}
+
+Status FromCp(cp::OperatorActionKind a, OperatorActionKind* out) {
+  switch (a) {
+    case cp::OperatorActionKind::RETRY_STEP: *out = OperatorActionKind::kRetryStep; return Status::OK();
+    case cp::OperatorActionKind::SKIP_STEP: *out = OperatorActionKind::kSkipStep; return Status::OK();
+  }
+  return Status::Corruption("unknown operator action " + std::to_string(static_cast<unsigned>(a)));
 }
 
 }  // namespace
@@ -336,6 +376,34 @@ Status ReadEvent(cp::Event::Reader r, Event* out) {
       e.script_done.error = S(o.getError());
       e.script_done.output = S(o.getOutput());
       e.script_done.elapsed_ms = o.getElapsedMs();
+      break;
+    }
+    case cp::Event::SESSION: {
+      e.kind = EventKind::kSession;
+      auto o = r.getSession();
+      e.session.command = S(o.getCommand());
+      e.session.user = S(o.getUser());
+      e.session.host = S(o.getHost());
+      e.session.pid = o.getPid();
+      break;
+    }
+    case cp::Event::OPERATOR_ACTION: {
+      e.kind = EventKind::kOperatorAction;
+      auto o = r.getOperatorAction();
+      LVU_RETURN_IF_ERROR(FromCp(o.getAction(), &e.op_action.action));
+      e.op_action.step = o.getStep();
+      LVU_RETURN_IF_ERROR(FromCp(o.getDirection(), &e.op_action.direction));
+      e.op_action.reason = S(o.getReason());
+      e.op_action.user = S(o.getUser());
+      break;
+    }
+    case cp::Event::GAVE_UP: {
+      e.kind = EventKind::kGaveUp;
+      auto o = r.getGaveUp();
+      e.gave_up.step = o.getStep();
+      LVU_RETURN_IF_ERROR(FromCp(o.getDirection(), &e.gave_up.direction));
+      e.gave_up.error = S(o.getError());
+      e.gave_up.attempts = o.getAttempts();
       break;
     }
     default:

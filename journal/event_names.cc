@@ -24,6 +24,9 @@ constexpr KindEntry kKinds[] = {
     {EventKind::kOpFinished, "opFinished"},
     {EventKind::kScriptIntent, "scriptIntent"},
     {EventKind::kScriptDone, "scriptDone"},
+    {EventKind::kSession, "session"},
+    {EventKind::kOperatorAction, "operatorAction"},
+    {EventKind::kGaveUp, "gaveUp"},
 };
 
 }  // namespace
@@ -58,6 +61,14 @@ const char* CheckOutcomeName(CheckOutcome c) {
     case CheckOutcome::kPassed: return "PASSED";
     case CheckOutcome::kFailed: return "FAILED";
     case CheckOutcome::kInfo: return "INFO";
+  }
+  return "unknown";
+}
+
+const char* OperatorActionName(OperatorActionKind a) {
+  switch (a) {
+    case OperatorActionKind::kRetryStep: return "retry_step";
+    case OperatorActionKind::kSkipStep: return "skip_step";
   }
   return "unknown";
 }

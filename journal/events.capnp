@@ -147,6 +147,43 @@ struct ScriptDone {
   elapsedMs @9 :Int64;         # how long it ran
 }
 
+# A command began work on an unfinished operation: `resume` or `rollback`
+# (a `run` is implied by opStarted, the rollback of a completed update by the
+# revert's opStarted). Who ran what, and where: support reads the sessions of
+# an operation, and `replay --against-sim` re-runs them.
+struct Session {
+  command @0 :Text;            # "resume" or "rollback"
+  user @1 :Text;               # the login name running it ("root", "root (sudo by alice)")
+  host @2 :Text;               # the host it ran on
+  pid @3 :UInt32;              # its process id
+}
+
+# What an operator told the engine to do about one step.
+enum OperatorActionKind {
+  retryStep @0 $Json.name("retry_step");  # run the step again after fixing its cause (resume --retry-step)
+  skipStep @1 $Json.name("skip_step");    # mark it done without running it (resume --skip STEP --reason TEXT)
+}
+
+# An operator's decision, journaled with who and why before it takes effect.
+struct OperatorAction {
+  action @0 :OperatorActionKind;
+  step @1 :UInt32;             # index into the plan
+  direction @2 :Direction;     # of the step retried (skip: always forward)
+  reason @3 :Text;             # --reason; required to skip
+  user @4 :Text;               # as in Session
+}
+
+# The retries of a step ran out (or its error is not retryable past the point
+# of no return): the operation stops until an operator decides. Plain
+# `lvupdate resume` refuses; `resume --retry-step`, `resume --skip` or
+# `rollback` go on.
+struct GaveUp {
+  step @0 :UInt32;             # index into the plan
+  direction @1 :Direction;     # forward, or compensate during a rollback
+  error @2 :Text;              # the step's last error
+  attempts @3 :UInt32;         # attempts of this direction so far
+}
+
 # One journal record: the value stored at events/<opId><seq>.
 # In JSON, "kind" names the union member, which follows as an object.
 struct Event $Json.discriminator(name = "kind") {
@@ -168,6 +205,9 @@ struct Event $Json.discriminator(name = "kind") {
     opFinished @12 :OpFinished;
     scriptIntent @13 :ScriptIntent;
     scriptDone @14 :ScriptDone;
+    session @15 :Session;
+    operatorAction @16 :OperatorAction;
+    gaveUp @17 :GaveUp;
   }
 }
 

@@ -46,7 +46,7 @@ Move DecideForward(const OperationState& s, const Policy& p) {
       if (!ForwardOnly(s, p) && p.auto_rollback) {
         return Make(Move::Kind::kStartRollback, step, FailureText(st));
       }
-      return Make(Move::Kind::kStop, step, FailureText(st));
+      return Make(Move::Kind::kGiveUp, step, FailureText(st));
     }
     default:
       return Make(Move::Kind::kStop, step,
@@ -73,7 +73,7 @@ Move DecideRollback(const OperationState& s, const Policy& p) {
         if (session == 0 || (st.last_retryable && session < p.max_attempts)) {
           return Make(Move::Kind::kCompensate, step);
         }
-        return Make(Move::Kind::kStop, step, "compensation of " + st.name + " failed: " + st.last_error);
+        return Make(Move::Kind::kGiveUp, step, "compensation of " + st.name + " failed: " + st.last_error);
       }
     }
   }
@@ -92,6 +92,7 @@ const char* MoveKindName(Move::Kind k) {
     case Move::Kind::kProbeCompensate: return "probe_compensate";
     case Move::Kind::kCompensate: return "compensate";
     case Move::Kind::kFinish: return "finish";
+    case Move::Kind::kGiveUp: return "give_up";
     case Move::Kind::kStop: return "stop";
   }
   return "?";
@@ -110,6 +111,13 @@ Move Decide(const OperationState& s, const Policy& p) {
       static_cast<size_t>(p.ponr_step) < s.steps.size() &&
       s.steps[p.ponr_step].state == StepState::kDone) {
     return Make(Move::Kind::kMarkPointOfNoReturn, static_cast<uint32_t>(p.ponr_step));
+  }
+  if (s.gave_up) {
+    const journal::GaveUp& g = s.gave_up_info;
+    std::string name = g.step < s.steps.size() ? s.steps[g.step].name : std::to_string(g.step);
+    return Make(Move::Kind::kStop, g.step,
+                (g.direction == journal::Direction::kForward ? "step " + name : "compensation of " + name) +
+                    " failed: " + g.error + " (retries ran out: an operator must decide)");
   }
   return s.rolling_back ? DecideRollback(s, p) : DecideForward(s, p);
 }

@@ -33,7 +33,8 @@ struct Move {
     kProbeCompensate,   // during rollback: ask the world whether `step` is still applied
     kCompensate,        // undo `step`
     kFinish,            // write opFinished(outcome)
-    kStop,              // give up for now: the operation is interrupted (resume or rollback)
+    kGiveUp,            // `step`'s retries ran out: write gaveUp, then stop for an operator
+    kStop,              // stop for now: the operation is interrupted (resume or rollback)
   };
   Kind kind = Kind::kNothing;
   uint32_t step = 0;

@@ -26,6 +26,10 @@ StepStatus* StepOf(OperationState* s, const journal::Event& e, uint32_t index) {
 void ApplyIntent(OperationState* s, const journal::Event& e) {
   StepStatus* st = StepOf(s, e, e.intent.step);
   if (st == nullptr) return;
+  if (s->gave_up) {
+    Anomaly(s, e, "intent for step " + st->name + " after gaveUp without an operator's decision");
+    s->gave_up = false;
+  }
   if (e.intent.direction == Direction::kForward) {
     if (st->state == StepState::kDone) Anomaly(s, e, "intent for step " + st->name + " already done");
     if (s->rolling_back) Anomaly(s, e, "forward intent for " + st->name + " during rollback");
@@ -92,6 +96,53 @@ void ApplyCompensated(OperationState* s, const journal::Event& e) {
   st->state = StepState::kCompensated;
   st->recovered = e.compensated.recovered;
   st->compensated_us = e.time_us;
+}
+
+void ApplyGaveUp(OperationState* s, const journal::Event& e) {
+  StepStatus* st = StepOf(s, e, e.gave_up.step);
+  if (st == nullptr) return;
+  StepState expected =
+      e.gave_up.direction == Direction::kForward ? StepState::kFailed : StepState::kCompensateFailed;
+  if (st->state != expected) {
+    Anomaly(s, e, "gaveUp on step " + st->name + " in state " + StepStateName(st->state));
+    return;
+  }
+  s->gave_up = true;
+  s->gave_up_info = e.gave_up;
+}
+
+// retryStep: the failed step is tried again (the executor does it; the
+// session's fresh budget allows it). skipStep: the next step of the plan,
+// pending or failed, is done without running.
+void ApplyOperatorAction(OperationState* s, const journal::Event& e) {
+  const journal::OperatorAction& a = e.op_action;
+  StepStatus* st = StepOf(s, e, a.step);
+  if (st == nullptr) return;
+  s->operator_actions.push_back(a);
+  if (a.action == journal::OperatorActionKind::kRetryStep) {
+    StepState expected =
+        a.direction == Direction::kForward ? StepState::kFailed : StepState::kCompensateFailed;
+    if (st->state != expected) {
+      Anomaly(s, e, "retry of step " + st->name + " in state " + StepStateName(st->state));
+      return;
+    }
+    s->gave_up = false;
+    return;
+  }
+  if (s->rolling_back || a.direction != Direction::kForward) {
+    Anomaly(s, e, "skip of step " + st->name + " during a rollback");
+    return;
+  }
+  if (st->state != StepState::kPending && st->state != StepState::kFailed) {
+    Anomaly(s, e, "skip of step " + st->name + " in state " + StepStateName(st->state));
+    return;
+  }
+  st->state = StepState::kDone;
+  st->skipped = true;
+  st->skip_reason = a.reason;
+  st->skipped_by = a.user;
+  st->done_us = e.time_us;
+  s->gave_up = false;
 }
 
 }  // namespace
@@ -167,6 +218,7 @@ void Apply(OperationState* s, const journal::Event& e) {
       }
       if (s->rolling_back) Anomaly(s, e, "second rollbackStarted");
       s->rolling_back = true;
+      s->gave_up = false;  // the operator (or the engine) chose to roll back
       s->rollback = e.rollback;
       break;
     case EventKind::kCompensated: ApplyCompensated(s, e); break;
@@ -176,7 +228,13 @@ void Apply(OperationState* s, const journal::Event& e) {
       // script_ledger.h); a step's state does not depend on them.
       StepOf(s, e, e.kind == EventKind::kScriptIntent ? e.script_intent.step : e.script_done.step);
       break;
+    case EventKind::kSession:
+      s->sessions.push_back(e.session);
+      break;
+    case EventKind::kOperatorAction: ApplyOperatorAction(s, e); break;
+    case EventKind::kGaveUp: ApplyGaveUp(s, e); break;
     case EventKind::kOpFinished:
+      if (s->gave_up) Anomaly(s, e, "opFinished after gaveUp without an operator's decision");
       s->finished = true;
       s->outcome = e.finished.outcome;
       s->finished_us = e.time_us;

@@ -36,6 +36,9 @@ struct StepStatus {
   int64_t first_intent_us = 0;
   int64_t done_us = 0;
   int64_t compensated_us = 0;
+  bool skipped = false;              // marked done by an operator (resume --skip)
+  std::string skip_reason;           // their --reason
+  std::string skipped_by;            // their user name
 };
 
 struct OperationState {
@@ -50,6 +53,12 @@ struct OperationState {
   bool point_of_no_return = false;
   bool rolling_back = false;
   journal::RollbackStarted rollback;
+  // A step's retries ran out (gaveUp) and no operator has decided since: the
+  // engine stops until `resume --retry-step`, `resume --skip` or `rollback`.
+  bool gave_up = false;
+  journal::GaveUp gave_up_info;      // the last gaveUp
+  std::vector<journal::Session> sessions;           // resume / rollback commands, in order
+  std::vector<journal::OperatorAction> operator_actions;  // in order
   bool finished = false;
   journal::Outcome outcome = journal::Outcome::kCompleted;
   uint64_t next_seq = 0;             // seq the next event must carry

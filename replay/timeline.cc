@@ -174,10 +174,15 @@ Timeline BuildTimeline(const std::vector<journal::Event>& events) {
         if (!t.rollback.present) t.rollback = MarkOf(e, clock);
         break;
       case EventKind::kOpFinished: t.finished = MarkOf(e, clock); break;
-      case EventKind::kCheckResult:
-      case EventKind::kEstimate:
+      case EventKind::kSession:
+      case EventKind::kOperatorAction:
+      case EventKind::kGaveUp:
       case EventKind::kScriptIntent:
       case EventKind::kScriptDone:
+        t.notes.push_back({e, clock});
+        break;
+      case EventKind::kCheckResult:
+      case EventKind::kEstimate:
         break;
     }
   }

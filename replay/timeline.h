@@ -66,6 +66,14 @@ struct Mark {
   int64_t time_us = 0;
 };
 
+// An event that is neither part of a step's span nor a mark: who ran a
+// command (session), an operator's decision (operatorAction), a step giving
+// up (gaveUp), a notification script's run (scriptIntent, scriptDone).
+struct Note {
+  journal::Event event;
+  int64_t clock_s = -1;
+};
+
 struct Timeline {
   OperationState state;              // the fold of the same events
   std::vector<StepLine> steps;       // one per plan entry
@@ -79,6 +87,7 @@ struct Timeline {
   int64_t blackout_start_s = -1;
   int64_t blackout_end_s = -1;       // -1 while the workload is frozen (or never was)
   bool blackout_ended_by_thaw = false;
+  std::vector<Note> notes;           // in journal order
   uint64_t events = 0;
   int64_t seconds() const { return start_s >= 0 && end_s >= 0 ? end_s - start_s : -1; }
   int64_t blackout_seconds() const {

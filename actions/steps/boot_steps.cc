@@ -10,8 +10,10 @@ using nlohmann::json;
 
 class BootlistStep : public Step {
  public:
-  BootlistStep(const char* name, bool to_original) : name_(name), to_original_(to_original) {}
+  BootlistStep(const char* name, bool to_original, const char* skip_note)
+      : name_(name), to_original_(to_original), skip_note_(skip_note) {}
   const char* name() const override { return name_; }
+  const char* SkipNote() const override { return skip_note_; }
   std::string Disk(const StepContext& c) const {
     return to_original_ ? c.params.orig_boot_disk : c.params.mhdisk;
   }
@@ -32,6 +34,7 @@ class BootlistStep : public Step {
  private:
   const char* name_;
   bool to_original_;
+  const char* skip_note_;
 };
 
 class RebootStep : public Step {
@@ -52,8 +55,10 @@ class RebootStep : public Step {
 
 }  // namespace
 
-std::unique_ptr<Step> BootlistSet() { return std::make_unique<BootlistStep>("bootlist.set", false); }
-std::unique_ptr<Step> RevertBootlist() { return std::make_unique<BootlistStep>("revert.bootlist", true); }
+std::unique_ptr<Step> BootlistSet() { return std::make_unique<BootlistStep>(
+    "bootlist.set", false, "the bootlist is unchanged: set it by hand (bootlist -m normal <the rootvg disk>)");
+}
+std::unique_ptr<Step> RevertBootlist() { return std::make_unique<BootlistStep>("revert.bootlist", true, ""); }
 std::unique_ptr<Step> RevertReboot() { return std::make_unique<RebootStep>(); }
 
 }  // namespace lvu::actions::steps

@@ -26,6 +26,11 @@ class NotifyStep : public Step {
   NotifyStep(const char* name, Phase phase, const char* errlog, bool on_new)
       : name_(name), phase_(phase), errlog_(errlog), on_new_(on_new) {}
   const char* name() const override { return name_; }
+  const char* SkipNote() const override {
+    return phase_ == kComplete ? "applications were not told LVUP_COMPLETE and the partition is still "
+                                 "marked as in a live update"
+                               : "";
+  }
   json Params(const StepContext&) const override { return {{"phase", PhaseName(phase_)}}; }
   Status Apply(StepContext& c, std::string*) override {
     int lpar = on_new_ ? c.params.new_id : c.params.orig_id;

@@ -73,6 +73,9 @@ class DiskAssignStep : public Step {
 class PathRestoreStep : public Step {
  public:
   const char* name() const override { return "path.restore"; }
+  const char* SkipNote() const override {
+    return "the disks keep one path: map the kept adapters to the partition on the VIOS and run cfgmgr";
+  }
   json Params(const StepContext& c) const override {
     return {{"lpar_id", c.params.new_id}, {"adapters", Adapters(c.params.keep)}};
   }

@@ -193,7 +193,9 @@ TEST_F(RunTest, FailureAfterThePointOfNoReturnInterruptsThenResumeCompletes) {
   EXPECT_EQ(st["status"], "interrupted");
   EXPECT_EQ(st["point_of_no_return"], true);
   EXPECT_EQ(StepOf(st, "path.restore")["state"], "failed");
-  r = Lvupdate(home(), {"resume"});
+  // The step gave up: plain resume waits for a decision; --retry-step goes on.
+  EXPECT_EQ(Lvupdate(home(), {"resume"}).exit_code, 5);
+  r = Lvupdate(home(), {"resume", "--retry-step"});
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(NotUpdated(World(home())), "");
 }

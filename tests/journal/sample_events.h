@@ -92,6 +92,28 @@ inline std::vector<Event> SampleOperation(const std::string& op_id) {
     e.compensated.recovered = true;
   }
   {
+    Event& e = add(EventKind::kGaveUp);
+    e.gave_up.step = 4;
+    e.gave_up.direction = Direction::kCompensate;
+    e.gave_up.error = "chsyscfg: HSCL1234 timed out";
+    e.gave_up.attempts = 3;
+  }
+  {
+    Event& e = add(EventKind::kSession);
+    e.session.command = "resume";
+    e.session.user = "root (sudo by alice)";
+    e.session.host = "aix721534A";
+    e.session.pid = 4242;
+  }
+  {
+    Event& e = add(EventKind::kOperatorAction);
+    e.op_action.action = OperatorActionKind::kSkipStep;
+    e.op_action.step = 4;
+    e.op_action.direction = Direction::kCompensate;
+    e.op_action.reason = "bootlist set by hand (ticket 42)";
+    e.op_action.user = "root (sudo by alice)";
+  }
+  {
     Event& e = add(EventKind::kOpFinished);
     e.finished.outcome = Outcome::kRolledBack;
   }
@@ -176,6 +198,25 @@ inline void ExpectSameEvent(const Event& a, const Event& b) {
       EXPECT_EQ(a.script_done.error, b.script_done.error);
       EXPECT_EQ(a.script_done.output, b.script_done.output);
       EXPECT_EQ(a.script_done.elapsed_ms, b.script_done.elapsed_ms);
+      break;
+    case EventKind::kSession:
+      EXPECT_EQ(a.session.command, b.session.command);
+      EXPECT_EQ(a.session.user, b.session.user);
+      EXPECT_EQ(a.session.host, b.session.host);
+      EXPECT_EQ(a.session.pid, b.session.pid);
+      break;
+    case EventKind::kOperatorAction:
+      EXPECT_EQ(a.op_action.action, b.op_action.action);
+      EXPECT_EQ(a.op_action.step, b.op_action.step);
+      EXPECT_EQ(a.op_action.direction, b.op_action.direction);
+      EXPECT_EQ(a.op_action.reason, b.op_action.reason);
+      EXPECT_EQ(a.op_action.user, b.op_action.user);
+      break;
+    case EventKind::kGaveUp:
+      EXPECT_EQ(a.gave_up.step, b.gave_up.step);
+      EXPECT_EQ(a.gave_up.direction, b.gave_up.direction);
+      EXPECT_EQ(a.gave_up.error, b.gave_up.error);
+      EXPECT_EQ(a.gave_up.attempts, b.gave_up.attempts);
       break;
   }
 }

@@ -137,7 +137,7 @@ TEST(DecideTest, RevertIsForwardOnlyAndNeverRollsBack) {
   OperationState s = Fold(b.events());
   EXPECT_TRUE(ForwardOnly(s, MakePolicy()));
   Move m = Decide(s, MakePolicy());
-  EXPECT_EQ(m.kind, Kind::kStop);
+  EXPECT_EQ(m.kind, Kind::kGiveUp);
   EXPECT_EQ(m.step, 1u);
   EXPECT_NE(m.reason.find("revert.reboot"), std::string::npos) << m.reason;
 }
@@ -203,7 +203,7 @@ TEST(DecideTest, FailedAtMaxWithoutAutoRollbackStops) {
   b.Started().Forward(0, 8);
   for (int i = 0; i < 3; i++) b.Intent(8).Failed(8, "cfgmgr: VIOS busy", true);
   Move m = DecideOn(b, MakePolicy(/*auto_rollback=*/false));
-  EXPECT_EQ(m.kind, Kind::kStop);
+  EXPECT_EQ(m.kind, Kind::kGiveUp);
   EXPECT_EQ(m.step, 8u);
   EXPECT_NE(m.reason.find("disk.assign"), std::string::npos) << m.reason;
   EXPECT_NE(m.reason.find("cfgmgr: VIOS busy"), std::string::npos) << m.reason;
@@ -214,13 +214,13 @@ TEST(DecideTest, FailedAfterPonrStopsInsteadOfRollingBack) {
   b.Started().ThroughPonr().Forward(kPonrStep + 1, 16);
   for (int i = 0; i < 3; i++) b.Intent(16).Failed(16, "cfgdev failed", true);
   Move m = DecideOn(b);
-  EXPECT_EQ(m.kind, Kind::kStop);
+  EXPECT_EQ(m.kind, Kind::kGiveUp);
   EXPECT_EQ(m.step, 16u);
   EXPECT_NE(m.reason.find("path.restore"), std::string::npos) << m.reason;
 
   EventBuilder n;  // not retryable: stop at once
   n.Started().ThroughPonr().Intent(14).Failed(14, "HMC refused", false);
-  EXPECT_EQ(DecideOn(n).kind, Kind::kStop);
+  EXPECT_EQ(DecideOn(n).kind, Kind::kGiveUp);
 
   // The ponr step done but not yet recorded: marking comes first, never a rollback.
   EventBuilder u;
@@ -228,7 +228,7 @@ TEST(DecideTest, FailedAfterPonrStopsInsteadOfRollingBack) {
   EXPECT_TRUE(ForwardOnly(Fold(u.events()), MakePolicy()));
   EXPECT_EQ(DecideOn(u).kind, Kind::kMarkPointOfNoReturn);
   u.Ponr();
-  EXPECT_EQ(DecideOn(u).kind, Kind::kStop);
+  EXPECT_EQ(DecideOn(u).kind, Kind::kGiveUp);
 }
 
 TEST(DecideTest, FailedStepIsTriedOnceMoreInANewSession) {
@@ -237,13 +237,13 @@ TEST(DecideTest, FailedStepIsTriedOnceMoreInANewSession) {
   b.Started().Forward(0, 8);
   for (int i = 0; i < 3; i++) b.Intent(8).Failed(8, "busy", true);
   OperationState s = Fold(b.events());
-  EXPECT_EQ(Decide(s, MakePolicy(false)).kind, Kind::kStop);
+  EXPECT_EQ(Decide(s, MakePolicy(false)).kind, Kind::kGiveUp);
   Policy next = SessionPolicy(s, MakePolicy(false));
   EXPECT_MOVE(Decide(s, next), Kind::kApply, 8u);
   // Even a non-retryable failure gets one try in the new session...
   b.Intent(8).Failed(8, "gone", false);
   s = Fold(b.events());
-  EXPECT_EQ(Decide(s, next).kind, Kind::kStop);
+  EXPECT_EQ(Decide(s, next).kind, Kind::kGiveUp);
   // ...and then it stops again, or rolls back when allowed to.
   Policy next_auto = next;
   next_auto.auto_rollback = true;
@@ -253,7 +253,7 @@ TEST(DecideTest, FailedStepIsTriedOnceMoreInANewSession) {
   EventBuilder a;
   a.Started().ThroughPonr().Intent(14).Failed(14, "refused", false);
   s = Fold(a.events());
-  EXPECT_EQ(Decide(s, MakePolicy()).kind, Kind::kStop);
+  EXPECT_EQ(Decide(s, MakePolicy()).kind, Kind::kGiveUp);
   EXPECT_MOVE(Decide(s, SessionPolicy(s)), Kind::kApply, 14u);
 }
 
@@ -441,7 +441,7 @@ TEST(DecideRollbackTest, CompensateFailedRetryableIsRetriedUntilMaxThenStops) {
   OperationState s = Fold(b.events());
   EXPECT_EQ(s.steps[5].compensate_attempts, 3u);
   Move m = Decide(s, MakePolicy());
-  EXPECT_EQ(m.kind, Kind::kStop);
+  EXPECT_EQ(m.kind, Kind::kGiveUp);
   EXPECT_EQ(m.step, 5u);
   EXPECT_NE(m.reason.find("lpar.rename_original"), std::string::npos) << m.reason;
   EXPECT_NE(m.reason.find("VIOS busy"), std::string::npos) << m.reason;
@@ -458,7 +458,7 @@ TEST(DecideRollbackTest, CompensateFailedNotRetryableStops) {
   EventBuilder b;
   b.Started().Forward(0, 6).Rollback("requested").CompensateIntent(5).CompensateFailed(5, "denied", false);
   OperationState s = Fold(b.events());
-  EXPECT_EQ(Decide(s, MakePolicy()).kind, Kind::kStop);
+  EXPECT_EQ(Decide(s, MakePolicy()).kind, Kind::kGiveUp);
   EXPECT_MOVE(Decide(s, SessionPolicy(s)), Kind::kCompensate, 5u);
 }
 
@@ -720,10 +720,20 @@ class Sim {
     }
     p = SessionPolicy(state_, p);
     // A requested rollback is written only before the point of no return.
-    if (mode == Mode::kRollback && state_.started && !state_.finished && !state_.rolling_back &&
-        !ForwardOnly(state_, p)) {
+    bool starts_rollback = mode == Mode::kRollback && state_.started && !state_.finished &&
+                           !state_.rolling_back && !ForwardOnly(state_, p);
+    if (starts_rollback) {
       journal::Event e = Ev(journal::EventKind::kRollbackStarted);
       e.rollback.reason = "requested";
+      Write(e);
+    }
+    // A step gave up in an earlier session: the operator (resume
+    // --retry-step, or rollback during a rollback) has it tried again.
+    if (mode != Mode::kForward && state_.gave_up) {
+      journal::Event e = Ev(journal::EventKind::kOperatorAction);
+      e.op_action.action = journal::OperatorActionKind::kRetryStep;
+      e.op_action.step = state_.gave_up_info.step;
+      e.op_action.direction = state_.gave_up_info.direction;
       Write(e);
     }
     for (int guard = 0; guard < 1000; guard++) {
@@ -736,6 +746,13 @@ class Sim {
         case Kind::kNothing:
         case Kind::kStop:
           return;
+        case Kind::kGiveUp: {
+          journal::Event e = Ev(journal::EventKind::kGaveUp);
+          e.gave_up.step = m.step;
+          e.gave_up.direction = state_.rolling_back ? Direction::kCompensate : Direction::kForward;
+          Write(e);
+          break;
+        }
         case Kind::kProbe:
           if (world_.count(m.step) != 0) {
             WriteDone(m.step, true);

@@ -149,6 +149,32 @@ class EventBuilder {
     return Append(e);
   }
 
+  EventBuilder& GaveUp(uint32_t step, const std::string& error,
+                       journal::Direction dir = journal::Direction::kForward) {
+    journal::Event e = Make(journal::EventKind::kGaveUp);
+    e.gave_up.step = step;
+    e.gave_up.direction = dir;
+    e.gave_up.error = error;
+    e.gave_up.attempts = 3;
+    return Append(e);
+  }
+  EventBuilder& Session(const std::string& command, const std::string& user = "root") {
+    journal::Event e = Make(journal::EventKind::kSession);
+    e.session.command = command;
+    e.session.user = user;
+    e.session.pid = 4242;
+    return Append(e);
+  }
+  EventBuilder& Operator(journal::OperatorActionKind action, uint32_t step, const std::string& reason = "",
+                         journal::Direction dir = journal::Direction::kForward) {
+    journal::Event e = Make(journal::EventKind::kOperatorAction);
+    e.op_action.action = action;
+    e.op_action.step = step;
+    e.op_action.direction = dir;
+    e.op_action.reason = reason;
+    e.op_action.user = "root (sudo by alice)";
+    return Append(e);
+  }
   EventBuilder& Finished(journal::Outcome outcome) {
     journal::Event e = Make(journal::EventKind::kOpFinished);
     e.finished.outcome = outcome;
