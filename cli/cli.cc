@@ -227,10 +227,16 @@ int Main(int argc, char** argv) {
   jimport->add_option("--format", jimport_format, "auto (the default), jsonl or capnp");
   ReplayOptions rep;
   uint64_t rep_until = 0;
-  auto* replay_cmd = app.add_subcommand("replay", "An operation's state as it stood after one of its events");
+  auto* replay_cmd = app.add_subcommand(
+      "replay", "An operation's state as it stood after one of its events; --against-sim: re-run it on a fresh lab");
   replay_cmd->add_option("op", rep.op, op_help);
   auto* rep_until_opt = replay_cmd->add_option("--until", rep_until, "The last event folded, by seq (default: the last)");
   replay_cmd->add_flag("--json", rep.json, "JSON output");
+  replay_cmd->add_flag("--against-sim", rep.against_sim,
+                       "Re-run its sessions on a fresh simulated lab with the recorded faults; exit 1 on a divergence");
+  replay_cmd->add_option("--from", rep.from, "With --against-sim: a `journal export` file or a support bundle, "
+                                             "instead of this home's journal (repeatable)");
+  replay_cmd->add_option("--keep", rep.keep, "With --against-sim: make the lab in DIR (new or empty) and keep it");
 
   try {
     app.parse(argc, argv);

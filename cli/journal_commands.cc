@@ -12,6 +12,7 @@
 #include "cli/home.h"
 #include "cli/journal_reader.h"
 #include "cli/journal_view.h"
+#include "cli/replay_sim.h"
 #include "journal/event_codec.h"
 #include "journal/event_stream.h"
 #include "journal/journal.h"
@@ -248,16 +249,13 @@ int CmdJournalExport(const GlobalOptions& g, const JournalExportOptions& o) {
   return kExitOk;
 }
 
-int CmdJournalImport(const GlobalOptions& g, const std::string& file, const std::string& format_arg) {
-  std::string text;
-  Status s = ReadWholeFile(file, &text);
-  if (!s.ok()) return Fail(s.IsNotFound() ? kExitBadInput : kExitCannotRun, s);
+Status ParseExport(const std::string& text, const std::string& file, const std::string& format_arg,
+                   std::vector<journal::Event>* events) {
   std::string format = format_arg;
   if (format.empty() || format == "auto") {
     size_t first = text.find_first_not_of(" \t\r\n");
     format = first != std::string::npos && text[first] == '{' ? "jsonl" : "capnp";
   }
-  std::vector<journal::Event> events;
   if (format == "jsonl") {
     size_t line_no = 0, at = 0;
     while (at < text.size()) {
@@ -268,23 +266,33 @@ int CmdJournalImport(const GlobalOptions& g, const std::string& file, const std:
       ++line_no;
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       journal::Event e;
-      s = journal::FromJson(line, &e);
-      if (!s.ok()) return Fail(kExitBadInput, s.WithContext(file + ":" + std::to_string(line_no)));
-      events.push_back(std::move(e));
+      Status s = journal::FromJson(line, &e);
+      if (!s.ok()) return s.WithContext(file + ":" + std::to_string(line_no));
+      events->push_back(std::move(e));
     }
   } else if (format == "capnp") {
     std::vector<std::string> messages;
-    s = journal::SplitStream(text, &messages);
-    if (!s.ok()) return Fail(kExitBadInput, s.WithContext(file));
+    Status s = journal::SplitStream(text, &messages);
+    if (!s.ok()) return s.WithContext(file);
     for (size_t i = 0; i < messages.size(); ++i) {
       journal::Event e;
       s = journal::Decode(messages[i], &e);
-      if (!s.ok()) return Fail(kExitBadInput, s.WithContext(file + ": message " + std::to_string(i + 1)));
-      events.push_back(std::move(e));
+      if (!s.ok()) return s.WithContext(file + ": message " + std::to_string(i + 1));
+      events->push_back(std::move(e));
     }
   } else {
-    return Fail(kExitBadInput, Status::InvalidArgument("--format takes auto, jsonl or capnp, not '" + format + "'"));
+    return Status::InvalidArgument("--format takes auto, jsonl or capnp, not '" + format + "'");
   }
+  return Status::OK();
+}
+
+int CmdJournalImport(const GlobalOptions& g, const std::string& file, const std::string& format_arg) {
+  std::string text;
+  Status s = ReadWholeFile(file, &text);
+  if (!s.ok()) return Fail(s.IsNotFound() ? kExitBadInput : kExitCannotRun, s);
+  std::vector<journal::Event> events;
+  s = ParseExport(text, file, format_arg, &events);
+  if (!s.ok()) return Fail(kExitBadInput, s);
   if (events.empty()) return Fail(kExitBadInput, Status::InvalidArgument(file + " holds no event"));
 
   // Every rule `journal verify` checks, before anything is written.
@@ -311,6 +319,10 @@ int CmdJournalImport(const GlobalOptions& g, const std::string& file, const std:
 }
 
 int CmdReplay(const GlobalOptions& g, const ReplayOptions& o) {
+  if (o.against_sim) return CmdReplayAgainstSim(g, o);
+  if (!o.from.empty() || !o.keep.empty()) {
+    return Fail(kExitBadInput, Status::InvalidArgument("--from and --keep go with --against-sim"));
+  }
   Reader r;
   std::string op;
   std::vector<journal::Event> events;

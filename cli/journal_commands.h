@@ -15,8 +15,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "base/status.h"
 #include "cli/commands.h"
+#include "journal/event.h"
 
 namespace lvu::cli {
 
@@ -37,6 +40,9 @@ struct ReplayOptions {
   std::string op;
   std::optional<uint64_t> until;  // the last event folded; default: every event
   bool json = false;
+  bool against_sim = false;       // --against-sim: re-run it on a fresh simulated lab (cli/replay_sim.h)
+  std::vector<std::string> from;  // --from FILE...: exports (or a support bundle) instead of the home's journal
+  std::string keep;               // --keep DIR: the lab's home, kept
 };
 
 int CmdJournalList(const GlobalOptions& g, bool json);
@@ -46,5 +52,11 @@ int CmdJournalVerify(const GlobalOptions& g, const std::string& op, bool json);
 int CmdJournalExport(const GlobalOptions& g, const JournalExportOptions& o);
 int CmdJournalImport(const GlobalOptions& g, const std::string& file, const std::string& format);
 int CmdReplay(const GlobalOptions& g, const ReplayOptions& o);
+
+// The events of a file written by `journal export` (`text`, read from `file`,
+// which names it in errors): format "auto" (or ""), "jsonl" or "capnp".
+// InvalidArgument naming the line or message that is not an event.
+Status ParseExport(const std::string& text, const std::string& file, const std::string& format,
+                   std::vector<journal::Event>* events);
 
 }  // namespace lvu::cli

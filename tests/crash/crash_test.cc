@@ -3,7 +3,9 @@
 // fault calls _exit), then recovered with `resume` or `rollback`, and the final
 // world is checked: exactly the updated world, exactly the original (but for
 // clock and errlog), or the reverted one. The same with a second crash
-// injected into the recovery itself.
+// injected into the recovery itself. Then `replay --against-sim` re-runs the
+// operation's sessions on a fresh lab from its journal alone and must find
+// the same events (the newest operation: a revert is replayed with its update).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -74,21 +76,30 @@ class CrashTest : public ::testing::TestWithParam<Scenario> {
     int i = GetParam().step;
     return i > kPonrStep || (i == kPonrStep && GetParam().kind == "crash-after");
   }
+  // The journal's story, re-run on a fresh lab with the faults it shows, gives
+  // the same events (`replay --against-sim`; for a revert, its update too).
+  void ExpectReplayed() {
+    ProcResult r = Lvupdate(home_.path(), {"replay", "--against-sim"});
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+  }
   void ExpectOriginal() {
     ExpectJournalVerifies();
     nlohmann::json after = World(home_.path());
     EXPECT_EQ(WithoutClockAndErrlog(after).dump(2), WithoutClockAndErrlog(before_).dump(2));
     EXPECT_EQ(StatusJson(home_.path())["status"], "rolled_back");
+    ExpectReplayed();
   }
   void ExpectUpdated() {
     ExpectJournalVerifies();
     EXPECT_EQ(NotUpdated(World(home_.path())), "");
     EXPECT_EQ(StatusJson(home_.path())["status"], "completed");
+    ExpectReplayed();
   }
   void ExpectReverted() {
     ExpectJournalVerifies();
     EXPECT_EQ(NotReverted(World(home_.path())), "");
     EXPECT_EQ(StatusJson(home_.path())["status"], "reverted");
+    ExpectReplayed();
   }
   void ExpectRollbackResult() {
     if (PastPonr()) ExpectReverted();
