@@ -162,6 +162,31 @@ TEST_F(ReplaySimTest, GaveUpThenRetryStep) {
   EXPECT_EQ(j["sessions"][1]["command"], "lvupdate resume --retry-step");
 }
 
+TEST_F(ReplaySimTest, GaveUpThenSkip) {
+  Fault("path.restore", "fail");
+  ASSERT_EQ(Run().exit_code, 5);
+  ProcResult r = Lvupdate(home(), {"resume", "--skip", "path.restore", "--reason", "paths configured by hand"});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  nlohmann::json j = ExpectReproduced();
+  ASSERT_EQ(j["sessions"].size(), 2u);
+  EXPECT_EQ(j["sessions"][1]["command"], "lvupdate resume --skip path.restore --reason 'paths configured by hand'");
+}
+
+TEST_F(ReplaySimTest, FromASupportBundle) {
+  Fault("disk.clone_rootvg", "crash-before");
+  ASSERT_EQ(Run().exit_code, kCrashExit);
+  ASSERT_EQ(Lvupdate(home(), {"rollback"}).exit_code, 0);
+  std::string op = Newest();
+  const std::string bundle = home() + "/support.tar.gz";
+  ProcResult r = Lvupdate(home(), {"snap", "-o", bundle});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  TempHome empty;
+  r = Lvupdate(empty.path(), {"replay", "--against-sim", "--from", bundle});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("replay: operation " + op), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("no divergence"), std::string::npos) << r.out;
+}
+
 TEST_F(ReplaySimTest, ExportedImportedAndFromFile) {
   Fault("hmc.reserve", "crash-after");
   ASSERT_EQ(Run().exit_code, kCrashExit);
