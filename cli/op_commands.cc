@@ -287,6 +287,13 @@ int CmdStatus(const GlobalOptions& g, bool json) {
                           {"steps", steps}};
     if (!st.info.reverts.empty()) out["reverts"] = st.info.reverts;
     if (held) out["pid"] = pid;
+    out["waiting_for_operator"] = st.gave_up && !st.finished;
+    if (st.gave_up && !st.finished) {
+      out["gave_up"] = {{"step", st.steps[st.gave_up_info.step].name},
+                        {"direction", journal::DirectionName(st.gave_up_info.direction)},
+                        {"attempts", st.gave_up_info.attempts},
+                        {"error", st.gave_up_info.error}};
+    }
     std::printf("%s\n", out.dump(2).c_str());
     return kExitOk;
   }
@@ -299,7 +306,16 @@ int CmdStatus(const GlobalOptions& g, bool json) {
     std::printf("  %2zu  %-24s %-18s%s\n", i + 1, step.name.c_str(), replay::StepStateName(step.state),
                 step.last_error.empty() ? "" : ("  " + step.last_error).c_str());
   }
-  if (status == "interrupted") std::printf("\nNext: lvupdate resume | lvupdate rollback\n");
+  if (status == "interrupted" && st.gave_up) {
+    const journal::GaveUp& gu = st.gave_up_info;
+    std::printf("\n%s%s gave up after %u attempt(s): %s\n", st.steps[gu.step].name.c_str(),
+                gu.direction == journal::Direction::kCompensate ? " (undo)" : "", gu.attempts, gu.error.c_str());
+    std::printf("Next, after fixing its cause: lvupdate resume --retry-step [--reason TEXT]%s\n",
+                gu.direction == journal::Direction::kCompensate ? " | lvupdate rollback"
+                                                                : " | lvupdate resume --skip STEP --reason TEXT (skippable steps)");
+  } else if (status == "interrupted") {
+    std::printf("\nNext: lvupdate resume | lvupdate rollback\n");
+  }
   return kExitOk;
 }
 

@@ -72,6 +72,13 @@ TEST_F(OverridesTest, RetriesRunOutStopWithTheNextCommandsAndAnErrlogEntry) {
   EXPECT_NE(run_out_.find("lvupdate resume --skip path.restore --reason TEXT"), std::string::npos) << run_out_;
   // Past the point of no return a rollback is no way out: not offered.
   EXPECT_EQ(run_out_.find("lvupdate rollback "), std::string::npos) << run_out_;
+  nlohmann::json st = StatusJson(home());
+  EXPECT_EQ(st["waiting_for_operator"], true);
+  EXPECT_EQ(st["gave_up"]["step"], "path.restore");
+  EXPECT_EQ(st["gave_up"]["attempts"], 3);
+  std::string text = Lvupdate(home(), {"status"}).out;
+  EXPECT_NE(text.find("path.restore gave up after 3 attempt(s)"), std::string::npos) << text;
+  EXPECT_NE(text.find("lvupdate resume --retry-step"), std::string::npos) << text;
   nlohmann::json gave = EventsOfKind("gaveUp");
   ASSERT_EQ(gave.size(), 1u);
   EXPECT_EQ(gave[0]["gaveUp"]["attempts"], 3);
