@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "actions/script_ledger.h"
 #include "journal/event_codec.h"
 
 namespace lvu::cli {
@@ -134,11 +135,9 @@ std::string NoteText(const journal::Event& e, const std::vector<std::string>& pl
     }
     case EventKind::kScriptDone: {
       const journal::ScriptDone& d = e.script_done;
-      std::string result = !d.error.empty() ? "cannot run: " + d.error
-                           : d.timed_out    ? "timed out"
-                           : d.signal != 0  ? "killed by signal " + std::to_string(d.signal)
-                                            : "exit " + std::to_string(d.exit_code);
-      return d.phase + " " + d.side + " " + d.label + ": " + result + " after " + std::to_string(d.elapsed_ms) + " ms";
+      return d.phase + " " + d.side + " " + d.label + ": " +
+             actions::DescribeScriptDone(d, static_cast<uint32_t>(d.elapsed_ms / 1000)) + " (ran " +
+             std::to_string(d.elapsed_ms) + " ms)";
     }
     default:
       return journal::ToJson(e);

@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 
+#include "actions/script_ledger.h"
 #include "cli/validation_report.h"
 
 namespace lvu::cli {
@@ -144,11 +145,8 @@ void Progress::OnEvent(const journal::Event& e, const replay::OperationState& s)
     case EventKind::kScriptDone: {
       // The end of a notification script (actions/notify_scripts.h).
       const journal::ScriptDone& d = e.script_done;
-      std::string result = !d.error.empty() ? "cannot run: " + d.error
-                            : d.timed_out   ? "timed out"
-                            : d.signal != 0 ? "killed by signal " + std::to_string(d.signal)
-                                            : "exit " + std::to_string(d.exit_code);
-      Line(d.phase + " script " + d.label + " (" + d.side + "): " + result + ".");
+      Line(d.phase + " script " + d.label + " (" + d.side + "): " +
+           actions::DescribeScriptDone(d, static_cast<uint32_t>(d.elapsed_ms / 1000)) + ".");
       break;
     }
   }

@@ -119,6 +119,10 @@ TEST_F(LiveUpdateTest, EveryPhaseRunsOnceInOrder) {
   EXPECT_EQ(prio, "9");
   EXPECT_NE(r.out.find("LVUP_PRE_KERNEL script prek_s (surr): exit 0."), std::string::npos) << r.out;
   EXPECT_EQ(NotUpdated(World(home())), "");
+  // journal show lists every run: its intent (the command) and its end.
+  std::string show = Lvupdate(home(), {"journal", "show"}).out;
+  EXPECT_NE(show.find("scriptIntent    LVUP_PRE_KERNEL surr prek_s: "), std::string::npos) << show;
+  EXPECT_NE(show.find("scriptDone      LVUP_COMPLETE surr complete: exit 0"), std::string::npos) << show;
 }
 
 TEST_F(LiveUpdateTest, PrioritiesOneToTenOnTheOriginalTenToOneOnTheSurrogate) {
