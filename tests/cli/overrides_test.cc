@@ -54,9 +54,13 @@ class OverridesTest : public ::testing::Test {
     ASSERT_EQ(r.exit_code, 5) << r.out;
     run_out_ = r.out;
   }
+  // The journal verifies, and its story re-run on a fresh lab (the recorded
+  // faults, the operator's commands) gives the same events.
   void ExpectVerifies() {
     ProcResult v = Lvupdate(home(), {"journal", "verify"});
     EXPECT_EQ(v.exit_code, 0) << v.out;
+    ProcResult r = Lvupdate(home(), {"replay", "--against-sim"});
+    EXPECT_EQ(r.exit_code, 0) << r.out;
   }
 
   TempHome home_;

@@ -42,6 +42,12 @@ class RunTest : public ::testing::Test {
     }
     return nullptr;
   }
+  // `replay --against-sim` re-runs the newest operation's story on a fresh
+  // lab with the faults its journal shows and finds the same events.
+  void ExpectReplayed() {
+    ProcResult r = Lvupdate(home(), {"replay", "--against-sim"});
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+  }
   void WriteData(const std::string& text) { std::ofstream(home() + "/lvupdate.data") << text; }
 
   TempHome home_;
@@ -156,6 +162,7 @@ TEST_F(RunTest, FailureBeforeThePointOfNoReturnRollsBackWithExit4) {
   nlohmann::json st = StatusJson(home());
   EXPECT_EQ(st["status"], "rolled_back");
   EXPECT_EQ(StepOf(st, "lpar.rename_original")["state"], "compensated");
+  ExpectReplayed();
 }
 
 TEST_F(RunTest, NoAutoRollbackStopsInterruptedThenRollbackRestores) {
@@ -167,6 +174,7 @@ TEST_F(RunTest, NoAutoRollbackStopsInterruptedThenRollbackRestores) {
   r = Lvupdate(home(), {"rollback"});
   EXPECT_EQ(r.exit_code, 0) << r.out;
   ExpectUnchanged();
+  ExpectReplayed();
 }
 
 TEST_F(RunTest, TransientFailuresAreRetried) {
@@ -175,6 +183,7 @@ TEST_F(RunTest, TransientFailuresAreRetried) {
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(NotUpdated(World(home())), "");
   EXPECT_EQ(StepOf(StatusJson(home()), "disk.clone_rootvg")["attempts"], 3);
+  ExpectReplayed();
 }
 
 TEST_F(RunTest, RetriesRunOutBeforeThePointOfNoReturnRollBack) {
@@ -183,6 +192,7 @@ TEST_F(RunTest, RetriesRunOutBeforeThePointOfNoReturnRollBack) {
   EXPECT_EQ(r.exit_code, 4) << r.out;
   EXPECT_EQ(StepOf(StatusJson(home()), "lpar.boot_surrogate")["attempts"], 3);
   ExpectUnchanged();
+  ExpectReplayed();
 }
 
 TEST_F(RunTest, FailureAfterThePointOfNoReturnInterruptsThenResumeCompletes) {
@@ -198,6 +208,7 @@ TEST_F(RunTest, FailureAfterThePointOfNoReturnInterruptsThenResumeCompletes) {
   r = Lvupdate(home(), {"resume", "--retry-step"});
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(NotUpdated(World(home())), "");
+  ExpectReplayed();
 }
 
 TEST_F(RunTest, RollbackAfterCompletionRevertsThenHasNothingToDo) {
@@ -214,6 +225,7 @@ TEST_F(RunTest, RollbackAfterCompletionRevertsThenHasNothingToDo) {
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("already reverted"), std::string::npos) << r.out;
   EXPECT_EQ(NotReverted(World(home())), "");
+  ExpectReplayed();
 }
 
 TEST_F(RunTest, RunWhileAnOperationIsUnfinishedIsRefused) {
@@ -253,6 +265,7 @@ TEST_F(RunTest, SecondProcessIsLockedOutAndKillNineIsRecoverable) {
   ProcResult r = Lvupdate(home(), {"resume"});
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(NotUpdated(World(home())), "");
+  ExpectReplayed();  // wherever the kill landed
 }
 
 TEST_F(RunTest, BadArgumentsAreExit2) {
