@@ -495,6 +495,7 @@ Status Executor::Run(const RunRequest& request, OpResult* result) {
   e.op_started.driver = sys_->name();
   e.op_started.host = settings_.host;
   e.op_started.tool_version = LVU_VERSION;
+  e.op_started.system = sys_->ReplaySettings();
   // Not synced: it rides on the first step's intent, and nothing changes in
   // the world before that intent is durable; a power loss before it loses an
   // operation that had not begun.
@@ -549,6 +550,7 @@ Status Executor::StartRevert(const Session& update, OpResult* result) {
   e.op_started.driver = sys_->name();
   e.op_started.host = settings_.host;
   e.op_started.tool_version = LVU_VERSION;
+  e.op_started.system = sys_->ReplaySettings();
   e.op_started.reverts = update.op_id;
   LVU_RETURN_IF_ERROR(Append(&s, e, false));  // rides on the first intent, as in Run
   LVU_RETURN_IF_ERROR(Load(s.op_id, &s));

@@ -26,6 +26,9 @@
 #include "cli/home.h"
 #include "cli/journal_reader.h"
 #include "cli/journal_view.h"
+#include "cli/replay_sources.h"
+#include "drivers/sim/settings.h"
+#include "drivers/sim/world_store.h"
 #include "drivers/sim/hmc_session.h"
 #include "journal/event_codec.h"
 #include "journal/journal.h"
@@ -52,84 +55,32 @@ int Fail(int code, const std::string& m) {
 // --- where the recorded events come from -----------------------------------
 
 // Every operation found, by id, each in seq order.
-using OpEvents = std::map<std::string, std::vector<Event>>;
-
-// The events of --from files: exports (jsonl or capnp) or support bundles
-// (`lvupdate snap`, a .tar.gz holding ops/<OP>/events.jsonl).
-int LoadFiles(const std::vector<std::string>& files, const std::string& scratch, OpEvents* ops) {
-  int bundles = 0;
-  for (const std::string& file : files) {
-    std::vector<std::string> names;
-    if (file.size() > 7 && (file.ends_with(".tar.gz") || file.ends_with(".tgz"))) {
-      // A support bundle: its journal/*.jsonl files.
-      std::string dir = scratch + "/bundle-" + std::to_string(++bundles);
-      std::filesystem::create_directories(dir);
-      pid_t pid = 0;
-      std::vector<std::string> a = {"tar", "-xzf", file, "-C", dir};
-      std::vector<char*> argv;
-      for (auto& s : a) argv.push_back(s.data());
-      argv.push_back(nullptr);
-      int status = 0;
-      if (posix_spawnp(&pid, "tar", nullptr, nullptr, argv.data(), environ) != 0 || waitpid(pid, &status, 0) != pid ||
-          !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        return Fail(kExitBadInput, file + ": cannot unpack it with tar -xzf");
-      }
-      std::error_code ec;
-      for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-           it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-        if (ec) break;
-        const auto& p = it->path();
-        // ops/<OP>/events.jsonl (cli/snap_bundle.h)
-        if (p.filename() == "events.jsonl" && p.parent_path().parent_path().filename() == "ops") {
-          names.push_back(p.string());
-        }
-      }
-      if (names.empty()) return Fail(kExitBadInput, file + " holds no ops/<OP>/events.jsonl: not a support bundle");
-      std::sort(names.begin(), names.end());
-    } else {
-      names.push_back(file);
+// The lab made the recorded system (opStarted.system: {"key": "value"}): each
+// setting whose value differs. A key the lab's world does not have (another
+// disk, file system, ...) is an error.
+Status ApplyRecordedSettings(const std::string& home, const std::string& system, int* changed) {
+  nlohmann::json j = nlohmann::json::parse(system, nullptr, false);
+  if (!j.is_object()) return Status::InvalidArgument("opStarted.system is not a JSON object");
+  std::map<std::string, std::string> settings;
+  for (const auto& [k, v] : j.items()) {
+    if (!v.is_string()) return Status::InvalidArgument("opStarted.system: setting " + k + " is not a string");
+    settings[k] = v.get<std::string>();
+  }
+  drivers::sim::World w;
+  LVU_RETURN_IF_ERROR(drivers::sim::LoadWorld(home, &w));
+  std::map<std::string, std::string> now;
+  for (const auto& st : drivers::sim::ListSettings(w)) now[st.key] = st.value;
+  *changed = 0;
+  for (const auto& [key, value] : settings) {
+    auto it = now.find(key);
+    if (it == now.end()) {
+      return Status::InvalidArgument("setting " + key + " of the recorded system has no counterpart in the lab");
     }
-    for (const std::string& name : names) {
-      std::string text;
-      Status s = ReadWholeFile(name, &text);
-      if (!s.ok()) return Fail(s.IsNotFound() ? kExitBadInput : kExitCannotRun, s.message());
-      std::vector<Event> events;
-      s = ParseExport(text, name, "auto", &events);
-      if (!s.ok()) return Fail(kExitBadInput, s.message());
-      if (events.empty()) return Fail(kExitBadInput, name + " holds no event");
-      for (Event& e : events) {
-        (*ops)[e.op_id].push_back(std::move(e));
-      }
-    }
+    if (it->second == value) continue;
+    LVU_RETURN_IF_ERROR(drivers::sim::ApplySetting(&w, key, value));
+    (*changed)++;
   }
-  for (auto& [id, ev] : *ops) {
-    std::sort(ev.begin(), ev.end(), [](const Event& a, const Event& b) { return a.seq < b.seq; });
-    for (size_t i = 0; i < ev.size(); ++i) {
-      if (ev[i].seq != i) {
-        return Fail(kExitBadInput, "operation " + id + ": event " + std::to_string(i) +
-                                       " is missing from the files (run `lvupdate journal import` on them to see why)");
-      }
-    }
-  }
-  return kExitOk;
-}
-
-// OP (an id or a unique prefix, any case) among the operations of the files.
-int ResolveInFiles(const OpEvents& ops, const std::string& arg, std::string* op) {
-  std::string up = arg;
-  for (auto& c : up) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  std::vector<std::string> found;
-  for (const auto& [id, ev] : ops) {
-    if (id.rfind(up, 0) == 0) found.push_back(id);
-  }
-  if (found.size() == 1) {
-    *op = found[0];
-    return kExitOk;
-  }
-  if (found.empty()) return Fail(kExitBadInput, "no operation " + arg + " in the --from files");
-  std::string list;
-  for (const auto& f : found) list += " " + f;
-  return Fail(kExitBadInput, "operation " + arg + " is ambiguous:" + list);
+  return drivers::sim::SaveWorld(home, w);
 }
 
 // --- running the lab --------------------------------------------------------
@@ -285,7 +236,7 @@ int CmdReplayAgainstSim(const GlobalOptions& g, const ReplayOptions& o) {
   std::string op;
   JournalReader reader;  // the home's journal, when there is one
   if (!o.from.empty()) {
-    if (int rc = LoadFiles(o.from, scratch, &ops); rc != kExitOk) return rc;
+    if (int rc = LoadReplayFiles(o.from, &ops); rc != kExitOk) return rc;
     if (o.op.empty()) {
       op = ops.rbegin()->first;  // the newest (ids are time-ordered), as the journal commands default
     } else if (int rc = ResolveInFiles(ops, o.op, &op); rc != kExitOk) {
@@ -367,6 +318,12 @@ int CmdReplayAgainstSim(const GlobalOptions& g, const ReplayOptions& o) {
   if (rc != 0) return Fail(kExitCannotRun, "`lvupdate sim init` in the lab failed (exit " + std::to_string(rc) + ")");
   rc = RunLab(lab, {"hmcauth", "-a", kLabHmc, "-u", kLabHmcUser}, drivers::sim::kLabHmcPassword);
   if (rc != 0) return Fail(kExitCannotRun, "`lvupdate hmcauth` in the lab failed (exit " + std::to_string(rc) + ")");
+  if (!started.system.empty()) {
+    int changed = 0;
+    Status st = ApplyRecordedSettings(lab.home, started.system, &changed);
+    if (!st.ok()) return Fail(kExitBadInput, "the recorded system cannot be made in the lab: " + st.message());
+    if (changed > 0) progress("replay: the lab made the recorded system: " + std::to_string(changed) + " setting(s) applied");
+  }
   Status s = WriteFileAtomically(lab.home + "/lvupdate.data", started.config);
   if (!s.ok()) return Fail(kExitCannotRun, s.message());
   std::vector<std::string> fixes;

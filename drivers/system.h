@@ -131,6 +131,11 @@ class System {
   // registered its process): the simulator reads it again; the real driver,
   // which keeps nothing, does nothing.
   virtual Status Reload() { return Status::OK(); }
+  // What an operation needs to be reproduced on the simulator (journaled in
+  // opStarted.system): the simulator's settings that differ from the seed
+  // lab's, as a JSON object {"key": "value"} ("{}" for the lab itself); ""
+  // for the real driver, whose systems the simulator does not model.
+  virtual std::string ReplaySettings() { return ""; }
   virtual Status Spend(int64_t seconds) {
     if (seconds < 0) return Status::InvalidArgument("negative time to spend");
     return Status::OK();

@@ -51,6 +51,7 @@ struct OpStarted {
   std::string host;
   std::string tool_version;
   std::string reverts;             // kRevert: the id of the operation reverted
+  std::string system;              // drivers::System::ReplaySettings() at the start
 };
 
 struct CheckResult {

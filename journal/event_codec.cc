@@ -72,6 +72,7 @@ void BuildEvent(const Event& e, cp::Event::Builder b) {
       o.setHost(T(s.host));
       o.setToolVersion(T(s.tool_version));
       o.setReverts(T(s.reverts));
+      o.setSystem(T(s.system));
       break;
     }
     case EventKind::kCheckResult: {
@@ -284,6 +285,7 @@ Status ReadEvent(cp::Event::Reader r, Event* out) {
       e.op_started.host = S(o.getHost());
       e.op_started.tool_version = S(o.getToolVersion());
       e.op_started.reverts = S(o.getReverts());
+      e.op_started.system = S(o.getSystem());
       break;
     }
     case cp::Event::CHECK_RESULT: {

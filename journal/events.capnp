@@ -59,6 +59,9 @@ struct OpStarted {
   host @5 :Text;               # host name the operation ran on
   toolVersion @6 :Text;        # lvupdate version that wrote the operation
   reverts @7 :Text;            # kind revert: the id of the operation reverted
+  system @8 :Text;             # the system it started on, for `replay --against-sim`: with the
+                               # sim driver, a JSON object of the settings that differ from the
+                               # seed lab ({"fs./var.free_mb": "10"}); "" with the aix driver
 }
 
 # One preview / validation check's result.

@@ -129,9 +129,13 @@ bool FoundApplied(const std::vector<Event>& ev, const Segment* next, const Event
 // The faults a segment met: its stepFailed events, then its crash.
 std::vector<SimFault> FaultsOf(const std::vector<Event>& ev, const Segment& seg) {
   std::vector<SimFault> out;
+  bool checks_failed = false;
   for (size_t i = seg.begin; i < seg.end; ++i) {
     const Event& e = ev[i];
+    checks_failed |= e.kind == EventKind::kCheckResult && e.check.result == journal::CheckOutcome::kFailed;
     if (e.kind != EventKind::kStepFailed) continue;
+    // Validation that FAILED checks (reproduced by the lab's settings), not a fault.
+    if (checks_failed && e.failed.step == 0 && e.failed.direction == Direction::kForward) continue;
     SimFault f;
     f.step = StepName(ev, e.failed.step);
     f.kind = e.failed.retryable ? "transient" : "fail";
@@ -199,9 +203,9 @@ Reproduction Derive(const std::vector<Event>& op_events, const std::vector<Event
       return r;
     }
     for (const Event& e : ev) {
-      if (e.kind == EventKind::kCheckResult && e.check.result == journal::CheckOutcome::kFailed) {
+      if (st.system.empty() && e.kind == EventKind::kCheckResult && e.check.result == journal::CheckOutcome::kFailed) {
         r.problem = "validation FAILED on the recorded system (" + e.check.name + ": " + e.check.message +
-                    "): the journal does not hold the world that failed it, and the lab passes it";
+                    "): the journal (written by an older lvupdate) does not hold the system that failed it";
         return r;
       }
     }

@@ -23,9 +23,12 @@
 //     applied (stepDone recovered, or compensated recovered for a compensation),
 //     else crash-before.
 //
+// The lab is first made the recorded system: opStarted.system holds the
+// simulator's settings that differed from the seed lab (drivers/system.h).
+//
 // Not reproducible from the journal alone (the Reproduction says why, or a
-// note says what is not compared): a FAILED validation check (the lab passes
-// it), a session that ended without a step in flight and without opFinished
+// note says what is not compared): a FAILED validation check of an operation
+// recorded without its system (an older lvupdate: the lab passes it), a session that ended without a step in flight and without opFinished
 // (a kill outside any step), a driver other than sim. Notification-script
 // events (scriptIntent, scriptDone) are left out of the comparison: the lab
 // has none of the customer's registrations.

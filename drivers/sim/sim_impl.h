@@ -113,6 +113,7 @@ class SimImpl final : public SimSystem {
   std::string ShowJson() override;
   std::string ShowText() override;
   std::vector<Setting> Settings() override;
+  std::string ReplaySettings() override;
   Status Set(const std::string& key, const std::string& value) override;
   Status AddFault(const Fault& f) override;
   Status ListFaults(std::vector<Fault>* out) override;

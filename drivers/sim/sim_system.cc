@@ -1,10 +1,13 @@
 #include "drivers/sim/sim_system.h"
 
 #include <chrono>
+#include <map>
 #include <cstdio>
 #include <thread>
 
 #include <unistd.h>
+
+#include <nlohmann/json.hpp>
 
 #include "drivers/sim/durable_file.h"
 #include "drivers/sim/fault_store.h"
@@ -82,6 +85,17 @@ std::string SimImpl::ShowJson() {
 std::string SimImpl::ShowText() { return FormatWorldText(world_); }
 
 std::vector<Setting> SimImpl::Settings() { return ListSettings(world_); }
+
+std::string SimImpl::ReplaySettings() {
+  std::map<std::string, std::string> lab;
+  for (const Setting& s : ListSettings(SeedLab())) lab[s.key] = s.value;
+  nlohmann::json out = nlohmann::json::object();
+  for (const Setting& s : ListSettings(world_)) {
+    auto it = lab.find(s.key);
+    if (it == lab.end() || it->second != s.value) out[s.key] = s.value;
+  }
+  return out.dump();
+}
 
 Status SimImpl::Set(const std::string& key, const std::string& value) {
   World next = world_;

@@ -187,6 +187,36 @@ TEST_F(ReplaySimTest, FromASupportBundle) {
   EXPECT_NE(r.out.find("no divergence"), std::string::npos) << r.out;
 }
 
+// opStarted records the settings that made the system differ from the lab:
+// the replay makes the lab that system first, so a validation that FAILED
+// there (and a run whose costs depend on a setting) is reproduced, from the
+// journal, an export or a bundle.
+TEST_F(ReplaySimTest, TheLabIsMadeTheRecordedSystem) {
+  ASSERT_EQ(Lvupdate(home(), {"sim", "set", "fs./var.free_mb", "10"}).exit_code, 0);
+  ASSERT_EQ(Lvupdate(home(), {"sim", "set", "sim.jitter_seed", "7"}).exit_code, 0);
+  ASSERT_EQ(Run().exit_code, 3);
+  nlohmann::json started = nlohmann::json::parse(
+      Lvupdate(home(), {"journal", "events", "--kind", "opStarted", "--json"}).out);
+  EXPECT_EQ(started["opStarted"]["system"], "{\"fs./var.free_mb\":\"10\",\"sim.jitter_seed\":\"7\"}");
+  const std::string file = home() + "/op.jsonl";
+  ASSERT_EQ(Lvupdate(home(), {"journal", "export", "-o", file}).exit_code, 0);
+  TempHome empty;
+  ProcResult r = Lvupdate(empty.path(), {"replay", "--against-sim", "--from", file});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("the lab made the recorded system: 2 setting(s) applied"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("exit 3 (recorded: 3)"), std::string::npos) << r.out;
+
+  // A run with a slower boot and another jitter: the same story, from a bundle.
+  ASSERT_EQ(Lvupdate(home(), {"sim", "set", "fs./var.free_mb", "1157"}).exit_code, 0);
+  ASSERT_EQ(Lvupdate(home(), {"sim", "set", "lpar.boot_s", "300"}).exit_code, 0);
+  ASSERT_EQ(Run().exit_code, 0);
+  const std::string bundle = home() + "/support.tar.gz";
+  ASSERT_EQ(Lvupdate(home(), {"snap", "-o", bundle}).exit_code, 0);
+  r = Lvupdate(empty.path(), {"replay", "--against-sim", "--from", bundle});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("2 setting(s) applied"), std::string::npos) << r.out;
+}
+
 TEST_F(ReplaySimTest, ExportedImportedAndFromFile) {
   Fault("hmc.reserve", "crash-after");
   ASSERT_EQ(Run().exit_code, kCrashExit);

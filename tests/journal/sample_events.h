@@ -33,6 +33,7 @@ inline std::vector<Event> SampleOperation(const std::string& op_id) {
     e.op_started.host = "aix721534A";
     e.op_started.tool_version = "0.1.0";
     e.op_started.reverts = "01JD0000000000000000000000";
+    e.op_started.system = "{\"fs./var.free_mb\":\"10\"}";
   }
   {
     Event& e = add(EventKind::kCheckResult);
@@ -136,6 +137,7 @@ inline void ExpectSameEvent(const Event& a, const Event& b) {
       EXPECT_EQ(a.op_started.host, b.op_started.host);
       EXPECT_EQ(a.op_started.tool_version, b.op_started.tool_version);
       EXPECT_EQ(a.op_started.reverts, b.op_started.reverts);
+      EXPECT_EQ(a.op_started.system, b.op_started.system);
       break;
     case EventKind::kCheckResult:
       EXPECT_EQ(a.check.name, b.check.name);
