@@ -5,6 +5,8 @@
 #include <cctype>
 #include <vector>
 
+#include "actions/registrations.h"
+
 namespace lvu::cli {
 
 namespace {
@@ -138,25 +140,14 @@ void CollectKeyValueSecrets(std::string_view text, SecretSet* out) {
 }
 
 void CollectCommandLineSecrets(std::string_view line, SecretSet* out) {
-  // Words as SplitCommandLine reads them, but never failing: an unterminated
-  // quote runs to the end.
-  std::vector<std::string> words;
-  std::string word;
-  bool in_word = false, quoted = false;
-  for (char c : line) {
-    if (c == '"') {
-      quoted = !quoted;
-      in_word = true;
-    } else if (!quoted && std::isspace(static_cast<unsigned char>(c))) {
-      if (in_word) words.push_back(word);
-      word.clear();
-      in_word = false;
-    } else {
-      word += c;
-      in_word = true;
-    }
+  // Words as the registrations split them (any white space separates), but
+  // never failing: an unterminated quote runs to the end.
+  std::string text(line);
+  for (char& c : text) {
+    if (std::isspace(static_cast<unsigned char>(c))) c = ' ';
   }
-  if (in_word) words.push_back(word);
+  std::vector<std::string> words;
+  if (!actions::SplitCommandLine(text, &words).ok()) (void)actions::SplitCommandLine(text + "\"", &words);
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     if (words[i] == "-p") AddSecret(words[i + 1], out);
   }

@@ -149,6 +149,15 @@ std::vector<SimFault> FaultsOf(const std::vector<Event>& ev, const Segment& seg)
   return out;
 }
 
+// The crash fault of a session that ended with `end.in_flight` in flight.
+SimFault CrashFault(const std::vector<Event>& ev, const Segment* next, const Ending& end) {
+  SimFault c;
+  c.step = StepName(ev, end.in_flight->intent.step);
+  c.phase = end.in_flight->intent.direction == Direction::kCompensate ? "compensate" : "apply";
+  c.kind = FoundApplied(ev, next, *end.in_flight) ? "crash-after" : "crash-before";
+  return c;
+}
+
 bool ExitKnown(const ReproSession& s) { return s.expected_exit >= 0; }
 
 }  // namespace
@@ -247,11 +256,7 @@ Reproduction Derive(const std::vector<Event>& op_events, const std::vector<Event
         Ending end = EndingOf(ev, seg);
         if (end.kind == Ending::Kind::kCrashed) {
           prev.crashes = true;
-          SimFault c;
-          c.step = StepName(ev, end.in_flight->intent.step);
-          c.phase = end.in_flight->intent.direction == Direction::kCompensate ? "compensate" : "apply";
-          c.kind = FoundApplied(ev, next, *end.in_flight) ? "crash-after" : "crash-before";
-          prev.faults.push_back(c);
+          prev.faults.push_back(CrashFault(ev, next, end));
           prev.expected_exit = kCrashExit;
         } else if (end.kind == Ending::Kind::kFinished) {
           prev.expected_exit = 0;
@@ -302,11 +307,7 @@ Reproduction Derive(const std::vector<Event>& op_events, const std::vector<Event
       }
       case Ending::Kind::kStopped: s.expected_exit = 5; break;
       case Ending::Kind::kCrashed: {
-        SimFault c;
-        c.step = StepName(ev, end.in_flight->intent.step);
-        c.phase = end.in_flight->intent.direction == Direction::kCompensate ? "compensate" : "apply";
-        c.kind = FoundApplied(ev, next, *end.in_flight) ? "crash-after" : "crash-before";
-        s.faults.push_back(c);
+        s.faults.push_back(CrashFault(ev, next, end));
         s.crashes = true;
         s.expected_exit = kCrashExit;
         break;

@@ -14,15 +14,6 @@ namespace {
 
 constexpr int kCrashExit = 86;
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void WriteFile(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
-
 class JournalTransferTest : public ::testing::Test {
  protected:
   void SetUp() override { ASSERT_EQ(InitLab(a()).exit_code, 0); }

@@ -17,15 +17,6 @@ namespace {
 
 constexpr int kCrashExit = 86;
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void WriteFile(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
-
 nlohmann::json ParseJson(const ProcResult& r) {
   // --json prints the object on stdout; stderr (merged here) has nothing then.
   auto j = nlohmann::json::parse(r.out, nullptr, false);

@@ -26,14 +26,7 @@ namespace fs = std::filesystem;
 constexpr int kCrashExit = 86;
 constexpr char kTop[] = "lvupdate.snap/";
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void WriteFile(const std::string& path, const std::string& text) {
+void AppendFile(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary | std::ios::app) << text;
 }
 
@@ -253,9 +246,9 @@ TEST_F(SnapTest, SecretsAppearNowhere) {
   ASSERT_EQ(reg.exit_code, 0) << reg.out;
   ASSERT_EQ(Lvupdate(home(), {"preview", "-d", home() + "/fixes", "dummy.150813.epkg.Z"}).exit_code, 0);
   ASSERT_EQ(Run().exit_code, 0);
-  WriteFile(home() + "/lvupdate.data", "* hmc password = " + marker + "\n");
+  AppendFile(home() + "/lvupdate.data", "* hmc password = " + marker + "\n");
   fs::create_directories(home() + "/logs");
-  WriteFile(home() + "/logs/lvupdlog.2000-01-01_00:00:00.000", "[info] connecting with password=" + marker + " ok\n");
+  AppendFile(home() + "/logs/lvupdlog.2000-01-01_00:00:00.000", "[info] connecting with password=" + marker + " ok\n");
   // The token, as hmcauth saved it.
   std::string token;
   {
@@ -303,9 +296,9 @@ TEST_F(SnapTest, LogsAreBounded) {
   fs::create_directories(home() + "/logs");
   std::string big;
   for (int i = 0; big.size() < 3 * 1024 * 1024; ++i) big += "[info] line " + std::to_string(i) + " of a long log\n";
-  WriteFile(home() + "/logs/lvupdlog.2001-01-01_00:00:00.000", big);
+  AppendFile(home() + "/logs/lvupdlog.2001-01-01_00:00:00.000", big);
   for (int k = 0; k < 5; ++k) {
-    WriteFile(home() + "/logs/lvupdlog.2000-01-0" + std::to_string(k + 1) + "_00:00:00.000", big.substr(0, 100000));
+    AppendFile(home() + "/logs/lvupdlog.2000-01-0" + std::to_string(k + 1) + "_00:00:00.000", big.substr(0, 100000));
   }
   auto m = Snap({"--max-log-bytes", "65536", "--max-total-log-bytes", "200000"});
   const std::string& newest = m.at("logs/lvupdlog.2001-01-01_00:00:00.000");

@@ -33,13 +33,6 @@ pid_t SpawnCommand(const std::vector<std::string>& args, const std::string& out)
   return rc == 0 ? pid : -1;
 }
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 class CommandsTest : public ::testing::Test {
  protected:
   const std::string& home() const { return home_.path(); }

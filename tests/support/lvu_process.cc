@@ -72,6 +72,15 @@ ProcResult InitLab(const std::string& home) {
   return Lvupdate(home, {"hmcauth", "-a", kLabHmc, "-u", kLabHmcUser, "-p", kLabHmcPassword});
 }
 
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void WriteFile(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+
 namespace {
 nlohmann::json Parse(const ProcResult& r) {
   auto j = nlohmann::json::parse(r.out, nullptr, false);

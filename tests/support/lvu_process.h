@@ -36,6 +36,10 @@ int SpawnLvupdate(const std::string& home, const std::vector<std::string>& args,
 // Waits for a spawned process; its exit code as Lvupdate reports it.
 int WaitExit(int pid);
 
+// A whole file's bytes ("" when it cannot be read), and a file written whole.
+std::string ReadFile(const std::string& path);
+void WriteFile(const std::string& path, const std::string& text);
+
 // The lab's HMC and its user's password (drivers/sim/hmc_session.h).
 inline constexpr char kLabHmc[] = "10.1.50.30";
 inline constexpr char kLabHmcUser[] = "hscroot";
