@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <rocksdb/db.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <set>
 #include <sstream>
@@ -177,6 +179,29 @@ TEST_F(JournalVerifyTest, SummaryThatDisagreesWithItsEvents) {
   // An unfinished operation must be the active one.
   EXPECT_NE(r.out.find("ops/" + op_ + ": unfinished, but default/active_op names no operation"), std::string::npos)
       << r.out;
+}
+
+// When the journal is damaged support needs the bundle most: snap still makes
+// it, with verify's findings and what is readable; replay refuses the
+// operation, naming the damage.
+TEST_F(JournalVerifyTest, DamagedJournalStillMakesABundleAndReplayRefusesIt) {
+  Damage([&](rocksdb::DB* db, rocksdb::ColumnFamilyHandle* ev, rocksdb::ColumnFamilyHandle*) {
+    Put(db, ev, 7, std::string(40, '\x5a'));
+  });
+  const std::string bundle = home() + "/support.tar.gz";
+  ProcResult r = Lvupdate(home(), {"snap", "-o", bundle});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  ASSERT_TRUE(std::filesystem::exists(bundle)) << r.out;
+  std::string listing = Lvupdate(home(), {"journal", "verify"}).out;
+  EXPECT_NE(listing.find(Key(7)), std::string::npos) << listing;
+  // The bundle's verify.txt says the same.
+  TempHome unpack;
+  ASSERT_EQ(std::system(("tar -xzf " + bundle + " -C " + unpack.path()).c_str()), 0);
+  std::string verify = ReadFile(unpack.path() + "/lvupdate.snap/journal/verify.txt");
+  EXPECT_NE(verify.find(Key(7)), std::string::npos) << verify;
+  r = Lvupdate(home(), {"replay", "--against-sim"});
+  EXPECT_NE(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find(Key(7)), std::string::npos) << r.out;
 }
 
 }  // namespace
