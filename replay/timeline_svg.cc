@@ -185,9 +185,16 @@ std::string TimelineSvg(const Timeline& t, const std::string& status) {
       out += "<rect class=\"row\" x=\"0\" y=\"" + std::to_string(y) + "\" width=\"" + std::to_string(kWidth) +
              "\" height=\"" + std::to_string(kRowHeight) + "\" fill=\"#000\" fill-opacity=\"0.03\"/>\n";
     }
-    out += "<text class=\"step\" x=\"" + std::to_string(kLabelWidth - 8) + "\" y=\"" +
-           std::to_string(y + kRowHeight / 2 + 4) + "\" font-size=\"12\" text-anchor=\"end\">" +
-           std::to_string(line.index + 1) + "  " + Escape(line.name) + "</text>\n";
+    // A step an operator skipped has no bar: its label says so, and who and why.
+    const std::string skipped = line.status.skipped ? " (skipped)" : "";
+    out += "<text class=\"step" + std::string(line.status.skipped ? " skipped" : "") + "\" x=\"" +
+           std::to_string(kLabelWidth - 8) + "\" y=\"" + std::to_string(y + kRowHeight / 2 + 4) +
+           "\" font-size=\"12\" text-anchor=\"end\"" + (line.status.skipped ? " fill=\"#b07aa1\"" : "") + ">" +
+           std::to_string(line.index + 1) + "  " + Escape(line.name) + skipped +
+           (line.status.skipped ? "<title>skipped by " + Escape(line.status.skipped_by) + ": " +
+                                      Escape(line.status.skip_reason) + "</title>"
+                                : "") +
+           "</text>\n";
     // With compensations, forward bars take the upper half of the row and
     // compensations the lower; failures are drawn last, on top, and at least
     // 4 px wide, so that an instant failure is seen beside a longer bar.

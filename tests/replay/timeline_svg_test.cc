@@ -132,6 +132,24 @@ TEST(TimelineSvgTest, ControlCharactersAndBrokenUtf8InTextStayWellFormed) {
   EXPECT_NE(svg.find("bad? byte ? caf\xc3\xa9"), std::string::npos);
 }
 
+TEST(TimelineSvgTest, ASkippedStepHasNoBarAndSaysWhoAndWhy) {
+  EventBuilder b;
+  b.Started();
+  Clocked(&b, 0, kPonrStep + 1);
+  b.Ponr();
+  Clocked(&b, kPonrStep + 1, 16);
+  b.Intent(16, Direction::kForward, Clock(200)).Failed(16, "cfgmgr failed", false).GaveUp(16, "cfgmgr failed");
+  b.Session("resume").Operator(journal::OperatorActionKind::kSkipStep, 16, "paths <by hand> & checked");
+  std::string svg = TimelineSvg(BuildTimeline(b.events()), "interrupted");
+  EXPECT_EQ(Malformed(svg), "");
+  EXPECT_NE(svg.find("17  path.restore (skipped)<title>skipped by root (sudo by alice): paths &lt;by hand&gt; &amp; "
+                     "checked</title>"),
+            std::string::npos)
+      << svg;
+  EXPECT_EQ(Count(svg, "class=\"step skipped\""), 1);
+  EXPECT_EQ(Bars(svg, "path.restore"), (std::vector<std::string>{"bar forward failed"}));
+}
+
 TEST(TimelineSvgTest, NoClockReadingsStillMakeAPicture) {
   EventBuilder b;
   b.Started().Forward(0, 2);
