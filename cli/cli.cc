@@ -57,6 +57,7 @@ int Main(int argc, char** argv) {
   run_cmd->add_option("-f", run.data_file, "lvupdate.data (default <home>/lvupdate.data)");
   run_cmd->add_option("-d", run.fix_dir, "Directory of the ifix packages (default: current directory)");
   run_cmd->add_flag("--no-auto-rollback", run.no_auto_rollback, "Stop as interrupted instead of rolling back");
+  run_cmd->add_flag("--json", run.json, "The result as JSON on stdout (progress on stderr)");
   run_cmd->add_option("fixes", run.fixes, "ifix package file names")->required();
 
   RunOptions pre;
@@ -76,8 +77,11 @@ int Main(int argc, char** argv) {
                                           "Mark STEP (name or number; skippable steps only) done without running it");
   resume_cmd->add_option("--reason", res.reason, "Why (journaled with your user name); required with --skip");
   retry_opt->excludes(skip_opt);
+  resume_cmd->add_flag("--json", res.json, "The result as JSON on stdout (progress on stderr)");
   auto* rollback_cmd = app.add_subcommand(
       "rollback", "Undo the interrupted operation; past the point of no return, or after a completed one, revert");
+  bool rollback_json = false;
+  rollback_cmd->add_flag("--json", rollback_json, "The result as JSON on stdout (progress on stderr)");
   bool status_json = false;
   auto* status_cmd = app.add_subcommand("status", "The current or last operation, step by step");
   status_cmd->add_flag("--json", status_json, "JSON output");
@@ -252,7 +256,7 @@ int Main(int argc, char** argv) {
   if (run_cmd->parsed()) return CmdRun(g, run);
   if (preview_cmd->parsed()) return CmdPreview(g, pre, preview_json);
   if (resume_cmd->parsed()) return CmdResume(g, res);
-  if (rollback_cmd->parsed()) return CmdRollback(g);
+  if (rollback_cmd->parsed()) return CmdRollback(g, rollback_json);
   if (status_cmd->parsed()) return CmdStatus(g, status_json);
   if (sim_init->parsed()) return CmdSimInit(g);
   if (sim_show->parsed()) return CmdSimShow(g, show_json);

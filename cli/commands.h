@@ -27,6 +27,7 @@ struct RunOptions {
   std::string fix_dir;    // -d; default the current directory
   std::vector<std::string> fixes;
   bool no_auto_rollback = false;
+  bool json = false;      // run: the report as one JSON object (progress on stderr)
 };
 
 struct FaultOptions {
@@ -43,10 +44,11 @@ struct ResumeOptions {
   bool retry_step = false;  // --retry-step
   std::string skip;         // --skip STEP
   std::string reason;       // --reason TEXT
+  bool json = false;        // the report as one JSON object (progress on stderr)
 };
 
 int CmdResume(const GlobalOptions& g, const ResumeOptions& o);
-int CmdRollback(const GlobalOptions& g);
+int CmdRollback(const GlobalOptions& g, bool json);
 int CmdStatus(const GlobalOptions& g, bool json);
 
 int CmdSimInit(const GlobalOptions& g);

@@ -16,6 +16,7 @@
 #include "actions/preview.h"
 #include "cli/commands.h"
 #include "cli/home.h"
+#include "cli/op_report.h"
 #include "cli/preview_record.h"
 #include "cli/progress.h"
 #include "cli/validation_report.h"
@@ -68,55 +69,6 @@ int Open(const GlobalOptions& g, Opened* o) {
   s = StartLog(o->home, &o->log);
   if (!s.ok()) return Fail(kExitCannotRun, s);
   return kExitOk;
-}
-
-// A step gave up: what failed and the exact commands that go on.
-void PrintDecision(const actions::OpResult& r) {
-  std::printf("\n%s %s failed %u time(s); the last error:\n  %s\n",
-              r.failed_compensating ? "The compensation of" : "Step", r.failed_step.c_str(), r.attempts,
-              r.last_error.c_str());
-  std::printf("The operation is stopped until you decide (an errlog entry LVUPDATE says so). Next, one of:\n");
-  std::printf("  lvupdate resume --retry-step [--reason TEXT]   run it again, after fixing its cause\n");
-  if (!r.skip_note.empty()) {
-    std::printf("  lvupdate resume --skip %s --reason TEXT\n      mark it done without running it: %s\n",
-                r.failed_step.c_str(), r.skip_note.c_str());
-  }
-  if (r.failed_compensating) {
-    std::printf("  lvupdate rollback                              retry the rollback\n");
-  } else if (!r.past_point_of_no_return) {
-    std::printf("  lvupdate rollback                              undo the update\n");
-  }
-}
-
-std::string Seconds(int64_t s) { return s < 0 ? "-" : std::to_string(s) + " s"; }
-
-// `requested_rollback`: a rollback the operator asked for that ends rolled
-// back has done what was asked (exit 0); a run that ends so failed (exit 4).
-int Report(const Opened& o, const Status& s, const actions::OpResult& r, bool requested_rollback = false) {
-  if (!s.ok()) {
-    return Fail(s.IsInvalidArgument() || s.IsNotFound() ? kExitBadInput : kExitCannotRun, s);
-  }
-  std::printf("Operation:     %s\n", r.op_id.c_str());
-  std::printf("Outcome:       %s\n", actions::EndingName(r.ending));
-  if (!r.reason.empty()) std::printf("Reason:        %s\n", r.reason.c_str());
-  int64_t total = r.clock_start_s >= 0 && r.clock_end_s >= 0 ? r.clock_end_s - r.clock_start_s : -1;
-  // Actual against the preview's estimate, when validation got that far.
-  auto vs = [](int64_t estimated) {
-    return estimated < 0 ? std::string("(simulated)") : "(simulated; estimated " + Seconds(estimated) + ")";
-  };
-  std::printf("Blackout time: %s %s\n", Seconds(r.blackout_s).c_str(), vs(r.estimated_blackout_s).c_str());
-  std::printf("Total time:    %s %s\n", Seconds(total).c_str(), vs(r.estimated_global_s).c_str());
-  std::printf("Log:           %s\n", o.log.c_str());
-  if (r.needs_decision) {
-    PrintDecision(r);
-  } else if (r.ending == actions::Ending::kInterrupted) {
-    std::printf("\nThe operation is interrupted. Next:\n"
-                "  lvupdate resume     finish it\n"
-                "  lvupdate rollback   undo it (past the point of no return: finish, then revert)\n");
-  }
-  spdlog::info("{} ended {}: {}", r.op_id, actions::EndingName(r.ending), r.reason);
-  if (requested_rollback && r.ending == actions::Ending::kRolledBack) return kExitOk;
-  return actions::ExitCode(r.ending);
 }
 
 actions::Settings SettingsFor(const Opened& o, bool no_auto_rollback) {
@@ -189,21 +141,21 @@ int CmdRun(const GlobalOptions& g, const RunOptions& o) {
   actions::RunRequest req;
   if (int rc = PrepareInput(home, o, &req, &data_file); rc != kExitOk) return rc;
   if (req.input.data.mode == actions::LvupdateData::Mode::kPreview) {
-    std::printf("%s has mode = preview: previewing only.\n\n", data_file.c_str());
+    std::fprintf(o.json ? stderr : stdout, "%s has mode = preview: previewing only.\n\n", data_file.c_str());
     GlobalOptions resolved = g;
     resolved.home = home;
-    return CmdPreview(resolved, o, false);
+    return CmdPreview(resolved, o, o.json);
   }
   GlobalOptions resolved = g;
   resolved.home = home;
   Opened op;
   if (int rc = Open(resolved, &op); rc != kExitOk) return rc;
   spdlog::info("lvupdate run: lvupdate.data {}, fix directory {}", data_file, req.input.fix_dir);
-  Progress progress(stdout, g.verbose);
+  Progress progress(o.json ? stderr : stdout, g.verbose);
   actions::Executor ex(op.journal.get(), op.sys.get(), &progress, SettingsFor(op, o.no_auto_rollback));
   actions::OpResult r;
   s = ex.Run(req, &r);
-  return Report(op, s, r);
+  return ReportOutcome(op.log, s, r, false, o.json);
 }
 
 int CmdResume(const GlobalOptions& g, const ResumeOptions& o) {
@@ -217,29 +169,31 @@ int CmdResume(const GlobalOptions& g, const ResumeOptions& o) {
   }
   Opened op;
   if (int rc = Open(g, &op); rc != kExitOk) return rc;
-  Progress progress(stdout, g.verbose);
+  std::FILE* out = o.json ? stderr : stdout;
+  Progress progress(out, g.verbose);
   actions::Executor ex(op.journal.get(), op.sys.get(), &progress, SettingsFor(op, o.no_auto_rollback));
   std::string active;
   if (op.journal->ActiveOp(&active).ok() && !active.empty()) {
-    std::printf("Resuming live update operation %s.\n\n", active.c_str());
+    std::fprintf(out, "Resuming live update operation %s.\n\n", active.c_str());
   }
   actions::OpResult r;
   Status s = ex.Resume(ov, &r);
-  return Report(op, s, r);
+  return ReportOutcome(op.log, s, r, false, o.json);
 }
 
-int CmdRollback(const GlobalOptions& g) {
+int CmdRollback(const GlobalOptions& g, bool json) {
   Opened op;
   if (int rc = Open(g, &op); rc != kExitOk) return rc;
-  Progress progress(stdout, g.verbose);
+  std::FILE* out = json ? stderr : stdout;
+  Progress progress(out, g.verbose);
   actions::Executor ex(op.journal.get(), op.sys.get(), &progress, SettingsFor(op, false));
   std::string active;
   if (op.journal->ActiveOp(&active).ok() && !active.empty()) {
-    std::printf("Rolling back live update operation %s.\n\n", active.c_str());
+    std::fprintf(out, "Rolling back live update operation %s.\n\n", active.c_str());
   }
   actions::OpResult r;
   Status s = ex.Rollback(&r);
-  return Report(op, s, r, /*requested_rollback=*/true);
+  return ReportOutcome(op.log, s, r, /*requested_rollback=*/true, json);
 }
 
 int CmdStatus(const GlobalOptions& g, bool json) {

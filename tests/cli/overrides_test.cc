@@ -221,6 +221,44 @@ TEST_F(OverridesTest, NoAutoRollbackGaveUpThenRollbackUndoes) {
   ExpectVerifies();
 }
 
+// The JSON object --json prints last on stdout (progress goes to stderr,
+// merged here before it).
+nlohmann::json LastJson(const std::string& out) {
+  for (size_t at = out.rfind('{'); at != std::string::npos; at = at == 0 ? std::string::npos : out.rfind('{', at - 1)) {
+    if (at != 0 && out[at - 1] != '\n') continue;
+    nlohmann::json j = nlohmann::json::parse(out.substr(at), nullptr, false);
+    if (!j.is_discarded()) return j;
+  }
+  return nullptr;
+}
+
+TEST_F(OverridesTest, JsonReportsForScripts) {
+  Fault({"path.restore", "--kind", "transient", "--times", "3"});
+  ProcResult r = Lvupdate(home(), {"run", "--json", "-d", home() + "/fixes", "dummy.150813.epkg.Z"});
+  ASSERT_EQ(r.exit_code, 5) << r.out;
+  nlohmann::json j = LastJson(r.out);
+  ASSERT_TRUE(j.is_object()) << r.out;
+  EXPECT_EQ(j["outcome"], "interrupted");
+  EXPECT_EQ(j["exit_code"], 5);
+  EXPECT_EQ(j["waiting_for_operator"], true);
+  EXPECT_EQ(j["gave_up"]["step"], "path.restore");
+  EXPECT_EQ(j["gave_up"]["attempts"], 3);
+  EXPECT_EQ(j["gave_up"]["skippable"], true);
+  ASSERT_EQ(j["next"].size(), 2u);  // retry, skip; past the point of no return: no rollback
+  EXPECT_EQ(j["next"][0]["command"], "lvupdate resume --retry-step [--reason TEXT]");
+  EXPECT_EQ(j["next"][1]["command"], "lvupdate resume --skip path.restore --reason TEXT");
+  EXPECT_EQ(j["blackout_s"], 27);
+  r = Lvupdate(home(), {"resume", "--retry-step", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  j = LastJson(r.out);
+  EXPECT_EQ(j["outcome"], "completed");
+  EXPECT_EQ(j["id"], StatusJson(home())["id"]);
+  EXPECT_TRUE(j["next"].empty());
+  r = Lvupdate(home(), {"rollback", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(LastJson(r.out)["outcome"], "reverted");
+}
+
 // An operation imported from another system is never rolled back here.
 TEST_F(OverridesTest, RollbackNeverActsOnAnImportedOperation) {
   TempHome other;
