@@ -193,6 +193,8 @@ int Main(int argc, char** argv) {
   snap_cmd->add_option("-o,--output", snap.output, "The bundle (default <home>/snap/lvupdate.snap.<UTC time>.tar.gz)");
   snap_cmd->add_option("--max-log-bytes", snap.max_log_bytes, "Each log cut to this size, head and tail kept (default 1048576)");
   snap_cmd->add_option("--max-total-log-bytes", snap.max_total_log_bytes, "All logs together (default 8 x --max-log-bytes)");
+  snap_cmd->add_option("--max-ops-bytes", snap.max_ops_bytes,
+                       "The operations together (default 67108864): the first always whole, the others left out once spent");
   snap_cmd->add_flag("--json", snap.json, "JSON output");
   auto* journal_cmd = app.add_subcommand("journal", "Read the journal (read-only, also while a run holds the lock)");
   journal_cmd->require_subcommand(1);

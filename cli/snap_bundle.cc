@@ -82,33 +82,45 @@ class Collector {
   }
 
   void AddOperations() {
+    size_t spent = 0;
     for (const std::string& op : in_.ops) {
-      const std::string dir = "ops/" + op + "/";
-      std::vector<journal::Event> events;
-      Status s = in_.journal->ReadOp(op, &events);
-      if (!s.ok()) {
-        // A damaged operation: its records as stored, and what verify says (journal/verify.txt).
-        Note("operation " + op + ": " + s.message() + " (events.capnp holds its records as stored)");
+      if (spent > 0 && spent >= in_.max_ops_bytes) {
+        Note("operation " + op + " left out: the operations' limit (--max-ops-bytes " +
+             std::to_string(in_.max_ops_bytes) + ") is spent");
+        continue;
       }
-      std::vector<journal::OpRecords> records;
-      if (in_.journal->ScanRaw(op, &records).ok() && !records.empty()) {
-        std::string raw;
-        for (const journal::RawRecord& rec : records[0].events) raw += rec.value;
-        Add(dir + "events.capnp", std::move(raw)).binary = true;
-      }
-      if (!s.ok()) continue;
-      for (const journal::Event& e : events) {
-        if (e.kind == journal::EventKind::kScriptIntent) CollectCommandLineSecrets(e.script_intent.command, &secrets_);
-      }
-      std::string jsonl;
-      for (const journal::Event& e : events) jsonl += journal::ToJson(e) + "\n";
-      Add(dir + "events.jsonl", std::move(jsonl));
-      replay::Timeline t = replay::BuildTimeline(events);
-      const std::string status = OpStatus(t.state, op == in_.running_op);
-      Add(dir + "show.txt", ShowText(t, status));
-      Add(dir + "show.json", ShowJson(t, status).dump(2) + "\n");
-      Add(dir + "timeline.svg", replay::TimelineSvg(t, status));
+      const size_t first_part = parts_.size();
+      AddOperation(op);
+      for (size_t i = first_part; i < parts_.size(); ++i) spent += parts_[i].bytes.size();
     }
+  }
+
+  void AddOperation(const std::string& op) {
+    const std::string dir = "ops/" + op + "/";
+    std::vector<journal::Event> events;
+    Status s = in_.journal->ReadOp(op, &events);
+    if (!s.ok()) {
+      // A damaged operation: its records as stored, and what verify says (journal/verify.txt).
+      Note("operation " + op + ": " + s.message() + " (events.capnp holds its records as stored)");
+    }
+    std::vector<journal::OpRecords> records;
+    if (in_.journal->ScanRaw(op, &records).ok() && !records.empty()) {
+      std::string raw;
+      for (const journal::RawRecord& rec : records[0].events) raw += rec.value;
+      Add(dir + "events.capnp", std::move(raw)).binary = true;
+    }
+    if (!s.ok()) return;
+    for (const journal::Event& e : events) {
+      if (e.kind == journal::EventKind::kScriptIntent) CollectCommandLineSecrets(e.script_intent.command, &secrets_);
+    }
+    std::string jsonl;
+    for (const journal::Event& e : events) jsonl += journal::ToJson(e) + "\n";
+    Add(dir + "events.jsonl", std::move(jsonl));
+    replay::Timeline t = replay::BuildTimeline(events);
+    const std::string status = OpStatus(t.state, op == in_.running_op);
+    Add(dir + "show.txt", ShowText(t, status));
+    Add(dir + "show.json", ShowJson(t, status).dump(2) + "\n");
+    Add(dir + "timeline.svg", replay::TimelineSvg(t, status));
   }
 
   void AddJournalSummary() {

@@ -32,7 +32,10 @@
 // Bounds: each log is cut to max_log_bytes, keeping its head and tail (at
 // line boundaries) around a line "[lvupdate snap: N bytes cut here]"; logs
 // together take at most max_total_log_bytes: once that is spent, older logs
-// are cut shorter, then left out (MANIFEST lists them).
+// are cut shorter, then left out (MANIFEST lists them). Operations, in the
+// order given, take at most max_ops_bytes together: the first always goes
+// in whole; once the budget is spent the others are left out, each with a
+// note (`journal export` on the home gets them).
 #pragma once
 
 #include <cstddef>
@@ -56,6 +59,7 @@ struct SnapInput {
   std::string running_op;               // the operation a live process runs now, or ""
   size_t max_log_bytes = 1 << 20;
   size_t max_total_log_bytes = 8 << 20;
+  size_t max_ops_bytes = 64 << 20;
   std::string cli11_version;
   int64_t now_us = 0;
 };

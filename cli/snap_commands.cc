@@ -104,6 +104,7 @@ int CmdSnap(const GlobalOptions& g, const SnapOptions& o) {
     if (!s.finished && OpRunning(r, s.op_id)) in.running_op = s.op_id;
   }
   in.max_log_bytes = o.max_log_bytes;
+  in.max_ops_bytes = o.max_ops_bytes;
   in.max_total_log_bytes = o.max_total_log_bytes != 0 ? o.max_total_log_bytes : 8 * o.max_log_bytes;
   in.cli11_version = o.cli11_version;
   in.now_us = NowUs();

@@ -38,6 +38,7 @@ struct SnapOptions {
   std::string output;                  // -o; "" for the default
   uint64_t max_log_bytes = 1 << 20;    // per log
   uint64_t max_total_log_bytes = 0;    // 0: 8 x max_log_bytes
+  uint64_t max_ops_bytes = 64 << 20;   // the operations' members together
   bool json = false;
   std::string cli11_version;           // CLI11_VERSION, from cli.cc
 };

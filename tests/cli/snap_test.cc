@@ -324,6 +324,30 @@ TEST_F(SnapTest, LogsAreBounded) {
   EXPECT_LT(fs::file_size(home() + "/bundle.tar.gz"), 1u << 20);
 }
 
+TEST_F(SnapTest, OperationsAreBounded) {
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_EQ(Run().exit_code, 0);
+    ASSERT_EQ(Lvupdate(home(), {"rollback"}).exit_code, 0);  // reverted: the next run starts from the lab again
+    ASSERT_EQ(InitLab(home()).exit_code, 0);
+  }
+  auto all = Snap({"--all"});
+  size_t ops = 0;
+  for (const auto& [path, bytes] : all) ops += path.starts_with("ops/") && path.ends_with("/show.txt");
+  EXPECT_EQ(ops, 6u);  // three updates and their reverts
+  // A limit of one byte: the first operation whole, the others left out with a note.
+  auto m = Snap({"--all", "--max-ops-bytes", "1"});
+  ops = 0;
+  for (const auto& [path, bytes] : m) ops += path.starts_with("ops/") && path.ends_with("/show.txt");
+  EXPECT_EQ(ops, 1u);
+  const std::string& manifest = m.at("MANIFEST");
+  size_t notes = 0;
+  for (size_t at = manifest.find("left out: the operations' limit (--max-ops-bytes 1) is spent"); at != std::string::npos;
+       at = manifest.find("left out: the operations' limit", at + 1)) {
+    notes++;
+  }
+  EXPECT_EQ(notes, 5u) << manifest;
+}
+
 TEST_F(SnapTest, FailedWriteLeavesNothing) {
   const std::string missing = home() + "/no/such/dir/b.tar.gz";
   ProcResult r = Lvupdate(home(), {"snap", "-o", missing});
