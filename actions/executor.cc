@@ -236,7 +236,8 @@ Status Executor::ApplyStep(Session* s, uint32_t index) {
     done.done.output = WithClock(output, sys_->ClockSeconds());
     // Not synced: if it is lost, probe finds the step applied after a crash;
     // the next intent's sync makes it durable.
-    return Append(s, done, false);
+    LVU_RETURN_IF_ERROR(Append(s, done, false));
+    return sys_->faults().Hit(step.name(), FaultPhase::kApply, FaultWhen::kRecorded);
   }
   return Append(s, Failed(*s, index, Direction::kForward, st), false);
 }
@@ -252,7 +253,8 @@ Status Executor::CompensateStep(Session* s, uint32_t index) {
   if (st.ok()) {
     Event c = NewEvent(s->op_id, EventKind::kCompensated);
     c.compensated.step = index;
-    return Append(s, c, false);
+    LVU_RETURN_IF_ERROR(Append(s, c, false));
+    return sys_->faults().Hit(step.name(), FaultPhase::kCompensate, FaultWhen::kRecorded);
   }
   return Append(s, Failed(*s, index, Direction::kCompensate, st), false);
 }

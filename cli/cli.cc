@@ -97,7 +97,7 @@ int Main(int argc, char** argv) {
   FaultOptions fo;
   auto* fault_add = fault->add_subcommand("add", "Add a fault at a step");
   fault_add->add_option("step", fo.step, "Step name, e.g. lpar.rename_original")->required();
-  fault_add->add_option("--kind", fo.kind, "fail | transient | crash-before | crash-after")->required();
+  fault_add->add_option("--kind", fo.kind, "fail | transient | crash-before | crash-after | crash-recorded")->required();
   fault_add->add_option("--times", fo.times, "How many times it fires (default 1)");
   fault_add->add_option("--phase", fo.phase, "apply | compensate (default apply)");
   bool fault_json = false;

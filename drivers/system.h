@@ -101,12 +101,13 @@ class PartitionOs {
 };
 
 // Where a driver may inject a fault. The executor calls Hit() just before a
-// step's world change (after its intent is durable) and just after it (before
-// it is recorded done). The real driver never injects anything.
+// step's world change (after its intent is durable), just after it (before
+// it is recorded done), and once its result (done, or compensated) is in the
+// journal, before anything else is. The real driver never injects anything.
 class FaultPoint {
  public:
   enum class Phase { kApply, kCompensate };
-  enum class When { kBefore, kAfter };
+  enum class When { kBefore, kAfter, kRecorded };
   virtual ~FaultPoint() = default;
   // OK to go on; Failed/Transient for an injected failure. A crash fault ends
   // the process with _exit() and does not return.

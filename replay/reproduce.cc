@@ -77,6 +77,7 @@ struct Ending {
   journal::Outcome outcome = journal::Outcome::kCompleted;
   const Event* gave_up = nullptr;
   const Event* in_flight = nullptr;  // kCrashed: the intent without a result
+  const Event* recorded = nullptr;   // kCrashed: else the result journaled last, nothing after it
 };
 
 Ending EndingOf(const std::vector<Event>& ev, const Segment& seg) {
@@ -107,6 +108,19 @@ Ending EndingOf(const std::vector<Event>& ev, const Segment& seg) {
   if (pending != nullptr) {
     out.kind = Ending::Kind::kCrashed;
     out.in_flight = pending;
+    return out;
+  }
+  // Ended right after a step's result was journaled (scripts aside): killed
+  // between two steps.
+  for (size_t i = seg.end; i-- > seg.begin;) {
+    const Event& e = ev[i];
+    if (e.kind == EventKind::kScriptIntent || e.kind == EventKind::kScriptDone) continue;
+    if ((e.kind == EventKind::kStepDone && !e.done.recovered) ||
+        (e.kind == EventKind::kCompensated && !e.compensated.recovered)) {
+      out.kind = Ending::Kind::kCrashed;
+      out.recorded = &e;
+    }
+    break;
   }
   return out;
 }
@@ -152,6 +166,13 @@ std::vector<SimFault> FaultsOf(const std::vector<Event>& ev, const Segment& seg)
 // The crash fault of a session that ended with `end.in_flight` in flight.
 SimFault CrashFault(const std::vector<Event>& ev, const Segment* next, const Ending& end) {
   SimFault c;
+  if (end.recorded != nullptr) {
+    const bool done = end.recorded->kind == EventKind::kStepDone;
+    c.step = StepName(ev, done ? end.recorded->done.step : end.recorded->compensated.step);
+    c.phase = done ? "apply" : "compensate";
+    c.kind = "crash-recorded";
+    return c;
+  }
   c.step = StepName(ev, end.in_flight->intent.step);
   c.phase = end.in_flight->intent.direction == Direction::kCompensate ? "compensate" : "apply";
   c.kind = FoundApplied(ev, next, *end.in_flight) ? "crash-after" : "crash-before";

@@ -21,15 +21,19 @@
 //   a session without opFinished or gaveUp  -> it crashed: its last intent without
 //     a result is the crash point; crash-after when the next session finds it
 //     applied (stepDone recovered, or compensated recovered for a compensation),
-//     else crash-before.
+//     else crash-before; with no intent in flight, when its last event is a
+//     step's result (stepDone or compensated), crash-recorded at that step:
+//     killed between two steps.
 //
 // The lab is first made the recorded system: opStarted.system holds the
 // simulator's settings that differed from the seed lab (drivers/system.h).
 //
 // Not reproducible from the journal alone (the Reproduction says why, or a
 // note says what is not compared): a FAILED validation check of an operation
-// recorded without its system (an older lvupdate: the lab passes it), a session that ended without a step in flight and without opFinished
-// (a kill outside any step), a driver other than sim. Notification-script
+// recorded without its system (an older lvupdate: the lab passes it), a
+// session that ended on another event without opFinished (a kill right after
+// a pointOfNoReturn, rollbackStarted or session event), a driver other than
+// sim. Notification-script
 // events (scriptIntent, scriptDone) are left out of the comparison: the lab
 // has none of the customer's registrations.
 #pragma once

@@ -15,13 +15,14 @@ const char* FaultKindName(FaultKind k) {
     case FaultKind::kTransient: return "transient";
     case FaultKind::kCrashBefore: return "crash-before";
     case FaultKind::kCrashAfter: return "crash-after";
+    case FaultKind::kCrashRecorded: return "crash-recorded";
   }
   return "?";
 }
 
 bool ParseFaultKind(const std::string& s, FaultKind* out) {
   for (FaultKind k : {FaultKind::kFail, FaultKind::kTransient, FaultKind::kCrashBefore,
-                      FaultKind::kCrashAfter}) {
+                      FaultKind::kCrashAfter, FaultKind::kCrashRecorded}) {
     if (s == FaultKindName(k)) {
       *out = k;
       return true;
@@ -42,7 +43,11 @@ bool ParseFaultPhase(const std::string& s, FaultPoint::Phase* out) {
 }
 
 FaultPoint::When FaultFiresAt(FaultKind k) {
-  return k == FaultKind::kCrashAfter ? FaultPoint::When::kAfter : FaultPoint::When::kBefore;
+  switch (k) {
+    case FaultKind::kCrashAfter: return FaultPoint::When::kAfter;
+    case FaultKind::kCrashRecorded: return FaultPoint::When::kRecorded;
+    default: return FaultPoint::When::kBefore;
+  }
 }
 
 std::string FaultsToJsonText(const std::vector<Fault>& faults) {

@@ -5,7 +5,8 @@
 // - SaveFaults replaces the file atomically and durably (durable_file.h).
 // - LoadFaults of a missing file is an empty list; a malformed file is
 //   Corruption naming it.
-// - Names: kinds "fail", "transient", "crash-before", "crash-after"; phases
+// - Names: kinds "fail", "transient", "crash-before", "crash-after",
+//   "crash-recorded"; phases
 //   "apply", "compensate".
 #pragma once
 
@@ -18,7 +19,7 @@
 namespace lvu::drivers::sim {
 
 // The moment a fault of this kind fires: kBefore for fail, transient and
-// crash-before; kAfter for crash-after.
+// crash-before; kAfter for crash-after; kRecorded for crash-recorded.
 FaultPoint::When FaultFiresAt(FaultKind k);
 
 std::string FaultsToJsonText(const std::vector<Fault>& faults);

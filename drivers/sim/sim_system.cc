@@ -153,6 +153,7 @@ Status SimFaultPoint::Hit(const std::string& step, Phase phase, When when) {
     case FaultKind::kTransient: return Status::Transient("injected transient failure at " + where);
     case FaultKind::kCrashBefore:
     case FaultKind::kCrashAfter:
+    case FaultKind::kCrashRecorded:
       std::fflush(stdout);
       std::fflush(stderr);
       ::_exit(sim_->options().crash_exit_code);

@@ -37,7 +37,9 @@ struct SimOptions {
   int crash_exit_code = 86;
 };
 
-enum class FaultKind { kFail, kTransient, kCrashBefore, kCrashAfter };
+// crash-recorded: after the step's result is journaled (not yet synced: the
+// next intent's sync would carry it), as a kill between two steps.
+enum class FaultKind { kFail, kTransient, kCrashBefore, kCrashAfter, kCrashRecorded };
 
 struct Fault {
   std::string step;                       // "lpar.rename_original"
@@ -46,7 +48,7 @@ struct Fault {
   int times = 1;                          // remaining firings
 };
 
-const char* FaultKindName(FaultKind k);   // "fail", "transient", "crash-before", "crash-after"
+const char* FaultKindName(FaultKind k);   // "fail", "transient", "crash-before", "crash-after", "crash-recorded"
 bool ParseFaultKind(const std::string& s, FaultKind* out);
 const char* FaultPhaseName(FaultPoint::Phase p);  // "apply", "compensate"
 bool ParseFaultPhase(const std::string& s, FaultPoint::Phase* out);

@@ -1,5 +1,7 @@
-// Crash tests: for every step of the plan and each of crash-before /
-// crash-after, the real binary is killed at that point (the simulator's crash
+// Crash tests: for every step of the plan and each of crash-before (intent
+// durable, world unchanged) / crash-after (world changed, no result) /
+// crash-recorded (result journaled, next intent not yet), the real binary is
+// killed at that point (the simulator's crash
 // fault calls _exit), then recovered with `resume` or `rollback`, and the final
 // world is checked: exactly the updated world, exactly the original (but for
 // clock and errlog), or the reverted one. The same with a second crash
@@ -40,7 +42,7 @@ bool Compensable(int i) {
 
 struct Scenario {
   int step;
-  std::string kind;  // crash-before | crash-after
+  std::string kind;  // crash-before | crash-after | crash-recorded
 };
 
 void PrintTo(const Scenario& s, std::ostream* os) { *os << Steps()[s.step] << " " << s.kind; }
@@ -71,10 +73,13 @@ class CrashTest : public ::testing::TestWithParam<Scenario> {
     EXPECT_EQ(v.exit_code, 0) << v.out;
   }
   const std::string& step() const { return Steps()[GetParam().step]; }
+  // The second crash, in the recovery: after the world change, or, in the
+  // crash-recorded scenarios, after its result is journaled.
+  const char* SecondKind() const { return GetParam().kind == "crash-recorded" ? "crash-recorded" : "crash-after"; }
   // Whether the world already shows the point of no return after the crash.
   bool PastPonr() const {
     int i = GetParam().step;
-    return i > kPonrStep || (i == kPonrStep && GetParam().kind == "crash-after");
+    return i > kPonrStep || (i == kPonrStep && GetParam().kind != "crash-before");
   }
   // The journal's story, re-run on a fresh lab with the faults it shows, gives
   // the same events (`replay --against-sim`; for a revert, its update too).
@@ -127,8 +132,14 @@ TEST_P(CrashTest, RollbackRestoresOriginalOrReverts) {
 TEST_P(CrashTest, SecondCrashDuringResume) {
   CrashRun();
   // Crash again at the last step (after it changed the world), then resume again.
-  ASSERT_EQ(Lvupdate(home_.path(), {"sim", "fault", "add", "apps.notify_complete", "--kind", "crash-after"}).exit_code, 0);
+  ASSERT_EQ(Lvupdate(home_.path(), {"sim", "fault", "add", "apps.notify_complete", "--kind", SecondKind()}).exit_code, 0);
   ProcResult r = Lvupdate(home_.path(), {"resume"});
+  if (step() == "apps.notify_complete" && GetParam().kind == "crash-recorded") {
+    // Every step is recorded done: the resume only finishes, nothing to crash in.
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    ExpectUpdated();
+    return;
+  }
   ASSERT_EQ(r.exit_code, kCrashExit) << r.out;
   r = Lvupdate(home_.path(), {"resume"});
   ASSERT_EQ(r.exit_code, 0) << r.out;
@@ -150,12 +161,12 @@ TEST_P(CrashRollbackTest, SecondCrashDuringRollback) {
   CrashRun();
   if (PastPonr()) {
     // Recovery goes forward then reverts: crash in the revert's reboot.
-    ASSERT_EQ(Lvupdate(home_.path(), {"sim", "fault", "add", "revert.reboot", "--kind", "crash-after"}).exit_code, 0);
+    ASSERT_EQ(Lvupdate(home_.path(), {"sim", "fault", "add", "revert.reboot", "--kind", SecondKind()}).exit_code, 0);
   } else {
     // Crash while undoing the last step that is undone by a world change.
     int target = Target(GetParam());
     ASSERT_GE(target, 0);
-    ASSERT_EQ(Lvupdate(home_.path(), {"sim", "fault", "add", Steps()[target], "--kind", "crash-after",
+    ASSERT_EQ(Lvupdate(home_.path(), {"sim", "fault", "add", Steps()[target], "--kind", SecondKind(),
                                       "--phase", "compensate"}).exit_code, 0);
   }
   ProcResult r = Lvupdate(home_.path(), {"rollback"});
@@ -171,6 +182,7 @@ std::vector<Scenario> AllScenarios() {
   for (int i = 0; i < static_cast<int>(Steps().size()); i++) {
     v.push_back({i, "crash-before"});
     v.push_back({i, "crash-after"});
+    v.push_back({i, "crash-recorded"});
   }
   return v;
 }

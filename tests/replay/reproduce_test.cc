@@ -116,6 +116,27 @@ TEST(ReproduceTest, CrashFoundAppliedByResumeIsCrashAfter) {
   EXPECT_EQ(r.sessions[1].first_seq, r.sessions[0].last_seq + 1);
 }
 
+TEST(ReproduceTest, KilledBetweenTwoStepsIsCrashRecorded) {
+  EventBuilder b = Update();
+  b.Forward(1, kAssign + 1);  // disk.assign done and journaled: the kill comes before the next intent
+  Session(b, "rollback").Rollback("requested by the operator");
+  for (uint32_t k = kAssign + 1; k-- > 1;) {
+    b.CompensateIntent(k).Compensated(k);
+    if (k == 6) break;  // killed again right after undoing lpar.create_surrogate
+  }
+  Session(b, "rollback");
+  for (uint32_t k = 6; k-- > 0;) b.CompensateIntent(k).Compensated(k);
+  b.Finished(Outcome::kRolledBack);
+  Reproduction r = Derive(b.events(), nullptr);
+  ASSERT_EQ(r.problem, "");
+  ASSERT_EQ(r.sessions.size(), 3u);
+  EXPECT_EQ(r.sessions[0].faults, std::vector<SimFault>{F("disk.assign", "crash-recorded")});
+  EXPECT_EQ(r.sessions[0].expected_exit, 86);
+  EXPECT_EQ(r.sessions[1].command, Cmd::kRollback);
+  EXPECT_EQ(r.sessions[1].faults, std::vector<SimFault>{F("lpar.create_surrogate", "crash-recorded", "compensate")});
+  EXPECT_EQ(r.sessions[2].expected_exit, 0);
+}
+
 TEST(ReproduceTest, CrashAppliedAgainByResumeIsCrashBefore) {
   EventBuilder b = Update();
   b.Forward(1, kAssign).Intent(kAssign);

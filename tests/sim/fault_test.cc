@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "drivers/sim/fault_store.h"
 #include "drivers/sim/sim_system.h"
 #include "sim_test_util.h"
 
@@ -85,7 +86,7 @@ TEST(FaultTest, FaultsAreDurableAndCanBeCleared) {
 
 TEST(FaultTest, KindNamesRoundTrip) {
   for (FaultKind k : {FaultKind::kFail, FaultKind::kTransient, FaultKind::kCrashBefore,
-                      FaultKind::kCrashAfter}) {
+                      FaultKind::kCrashAfter, FaultKind::kCrashRecorded}) {
     FaultKind parsed;
     ASSERT_TRUE(ParseFaultKind(FaultKindName(k), &parsed)) << FaultKindName(k);
     EXPECT_EQ(parsed, k);
@@ -158,6 +159,20 @@ TEST(FaultTest, CrashAfterUsesTheConfiguredExitCodeAndCountsDown) {
   }
   EXPECT_EQ(WEXITSTATUS(HitInChild(home.path(), "disk.assign", When::kAfter, 77)), 77);
   EXPECT_EQ(WEXITSTATUS(HitInChild(home.path(), "disk.assign", When::kAfter, 77)), 0);
+}
+
+TEST(FaultTest, CrashRecordedFiresOnlyOnceTheResultIsJournaled) {
+  TempHome home;
+  {
+    auto sim = InitSim(home.path());
+    ASSERT_TRUE(sim->AddFault({"disk.assign", FaultKind::kCrashRecorded, Phase::kApply, 1}).ok());
+  }
+  EXPECT_STREQ(FaultKindName(FaultKind::kCrashRecorded), "crash-recorded");
+  EXPECT_EQ(FaultFiresAt(FaultKind::kCrashRecorded), When::kRecorded);
+  EXPECT_EQ(WEXITSTATUS(HitInChild(home.path(), "disk.assign", When::kBefore, 77)), 0);
+  EXPECT_EQ(WEXITSTATUS(HitInChild(home.path(), "disk.assign", When::kAfter, 77)), 0);
+  EXPECT_EQ(WEXITSTATUS(HitInChild(home.path(), "disk.assign", When::kRecorded, 77)), 77);
+  EXPECT_EQ(WEXITSTATUS(HitInChild(home.path(), "disk.assign", When::kRecorded, 77)), 0);  // spent
 }
 
 TEST(FaultTest, ACrashDoesNotTouchTheWorld) {
