@@ -257,19 +257,14 @@ int CmdStatus(const GlobalOptions& g, bool json) {
   std::printf("Point of no return: %s\n\n", st.point_of_no_return ? "passed" : "not reached");
   for (size_t i = 0; i < st.steps.size(); i++) {
     const auto& step = st.steps[i];
-    std::printf("  %2zu  %-24s %-18s%s\n", i + 1, step.name.c_str(), replay::StepStateName(step.state),
-                step.last_error.empty() ? "" : ("  " + step.last_error).c_str());
+    if (step.last_error.empty()) {
+      std::printf("  %2zu  %-24s %s\n", i + 1, step.name.c_str(), replay::StepStateName(step.state));
+    } else {
+      std::printf("  %2zu  %-24s %-18s  %s\n", i + 1, step.name.c_str(), replay::StepStateName(step.state),
+                  step.last_error.c_str());
+    }
   }
-  if (status == "interrupted" && st.gave_up) {
-    const journal::GaveUp& gu = st.gave_up_info;
-    std::printf("\n%s%s gave up after %u attempt(s): %s\n", st.steps[gu.step].name.c_str(),
-                gu.direction == journal::Direction::kCompensate ? " (undo)" : "", gu.attempts, gu.error.c_str());
-    std::printf("Next, after fixing its cause: lvupdate resume --retry-step [--reason TEXT]%s\n",
-                gu.direction == journal::Direction::kCompensate ? " | lvupdate rollback"
-                                                                : " | lvupdate resume --skip STEP --reason TEXT (skippable steps)");
-  } else if (status == "interrupted") {
-    std::printf("\nNext: lvupdate resume | lvupdate rollback\n");
-  }
+  if (status == "interrupted") PrintNext(StoppedResult(st));
   return kExitOk;
 }
 

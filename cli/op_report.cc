@@ -1,11 +1,14 @@
 #include "cli/op_report.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "actions/plan.h"
 #include "cli/commands.h"
+#include "replay/decide.h"
 
 namespace lvu::cli {
 namespace {
@@ -34,6 +37,12 @@ void PrintText(const std::string& log, const actions::OpResult& r) {
   std::printf("Blackout time: %s %s\n", Seconds(r.blackout_s).c_str(), vs(r.estimated_blackout_s).c_str());
   std::printf("Total time:    %s %s\n", Seconds(Total(r)).c_str(), vs(r.estimated_global_s).c_str());
   std::printf("Log:           %s\n", log.c_str());
+  PrintNext(r);
+}
+
+}  // namespace
+
+void PrintNext(const actions::OpResult& r) {
   std::vector<NextCommand> next = NextCommands(r);
   if (next.empty()) return;
   if (r.needs_decision) {
@@ -44,14 +53,21 @@ void PrintText(const std::string& log, const actions::OpResult& r) {
   } else {
     std::printf("\nThe operation is interrupted. Next:\n");
   }
+  // Descriptions in one column after the commands that fit on their line.
+  int width = 0;
+  for (const NextCommand& n : next) {
+    if (n.command.size() <= 44) width = std::max(width, static_cast<int>(n.command.size()) + 2);
+  }
   for (const NextCommand& n : next) {
     if (n.command.size() <= 44) {
-      std::printf("  %-46s %s\n", n.command.c_str(), n.what.c_str());
+      std::printf("  %-*s %s\n", width, n.command.c_str(), n.what.c_str());
     } else {
       std::printf("  %s\n      %s\n", n.command.c_str(), n.what.c_str());
     }
   }
 }
+
+namespace {
 
 void PrintJson(const std::string& log, const actions::OpResult& r, int exit_code) {
   nlohmann::json next = nlohmann::json::array();
@@ -78,6 +94,26 @@ void PrintJson(const std::string& log, const actions::OpResult& r, int exit_code
 }
 
 }  // namespace
+
+actions::OpResult StoppedResult(const replay::OperationState& s) {
+  actions::OpResult r;
+  r.op_id = s.op_id;
+  r.ending = actions::Ending::kInterrupted;
+  replay::Policy p;
+  p.ponr_step = actions::PointOfNoReturnStep(s.info.op_kind);
+  r.past_point_of_no_return = replay::ForwardOnly(s, p);
+  r.needs_decision = s.gave_up && !s.finished;
+  if (r.needs_decision && s.gave_up_info.step < s.steps.size()) {
+    const journal::GaveUp& g = s.gave_up_info;
+    r.failed_step = s.steps[g.step].name;
+    r.failed_compensating = g.direction == journal::Direction::kCompensate;
+    r.last_error = g.error;
+    r.attempts = g.attempts;
+    actions::Plan plan = actions::MakePlan(s.info.op_kind);
+    if (!r.failed_compensating && g.step < plan.size()) r.skip_note = plan[g.step]->SkipNote();
+  }
+  return r;
+}
 
 std::vector<NextCommand> NextCommands(const actions::OpResult& r) {
   std::vector<NextCommand> next;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "actions/executor.h"
+#include "replay/op_state.h"
 #include "base/status.h"
 
 namespace lvu::cli {
@@ -20,6 +21,14 @@ struct NextCommand {
 
 // Empty when the operation finished.
 std::vector<NextCommand> NextCommands(const actions::OpResult& r);
+
+// What `status` knows of an unfinished operation as an OpResult: ending
+// interrupted, and the step that gave up (needs_decision) if one did.
+actions::OpResult StoppedResult(const replay::OperationState& s);
+
+// The lines after the summary: the step that gave up, its last error, and
+// the commands that go on; nothing for a finished operation.
+void PrintNext(const actions::OpResult& r);
 
 // Prints the report of `r` (or the error `s`) and returns the exit code.
 // `requested_rollback`: a rollback the operator asked for that ends rolled

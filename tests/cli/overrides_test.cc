@@ -81,7 +81,7 @@ TEST_F(OverridesTest, RetriesRunOutStopWithTheNextCommandsAndAnErrlogEntry) {
   EXPECT_EQ(st["gave_up"]["step"], "path.restore");
   EXPECT_EQ(st["gave_up"]["attempts"], 3);
   std::string text = Lvupdate(home(), {"status"}).out;
-  EXPECT_NE(text.find("path.restore gave up after 3 attempt(s)"), std::string::npos) << text;
+  EXPECT_NE(text.find("Step path.restore failed 3 time(s)"), std::string::npos) << text;
   EXPECT_NE(text.find("lvupdate resume --retry-step"), std::string::npos) << text;
   nlohmann::json gave = EventsOfKind("gaveUp");
   ASSERT_EQ(gave.size(), 1u);
