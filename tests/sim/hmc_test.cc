@@ -9,30 +9,13 @@ namespace lvu::drivers::sim {
 namespace {
 
 using testing::DiskJson;
-using testing::InitSim;
 using testing::LparJson;
 using testing::Show;
 using testing::TempHome;
 
-class HmcTest : public ::testing::Test {
+class HmcTest : public testing::LabTest {
  protected:
-  void SetUp() override { sim_ = InitSim(home_.path()); }
   Hmc& hmc() { return sim_->hmc(); }
-  // Runs `call` a second time and expects it to change nothing at all.
-  template <typename F>
-  void ExpectIdempotent(F call) {
-    std::string before = sim_->ShowJson();
-    Status s = call();
-    EXPECT_TRUE(s.ok()) << s.ToString();
-    EXPECT_EQ(sim_->ShowJson(), before);
-  }
-  void ExpectFailed(const Status& s, const std::string& needle) {
-    EXPECT_EQ(s.code(), Status::Code::kFailed) << s.ToString();
-    EXPECT_NE(s.message().find(needle), std::string::npos) << s.message();
-  }
-
-  TempHome home_;
-  std::unique_ptr<SimSystem> sim_;
 };
 
 TEST_F(HmcTest, ReserveHoldsResourcesAndIsIdempotent) {

@@ -17,21 +17,9 @@ using testing::Show;
 using testing::TempHome;
 using testing::Timeless;
 
-class OsTest : public ::testing::Test {
+class OsTest : public testing::LabTest {
  protected:
-  void SetUp() override { sim_ = InitSim(home_.path()); }
   PartitionOs& os() { return sim_->os(); }
-  template <typename F>
-  void ExpectIdempotent(F call) {
-    std::string before = sim_->ShowJson();
-    Status s = call();
-    EXPECT_TRUE(s.ok()) << s.ToString();
-    EXPECT_EQ(sim_->ShowJson(), before);
-  }
-  void ExpectFailed(const Status& s, const std::string& needle) {
-    EXPECT_EQ(s.code(), Status::Code::kFailed) << s.ToString();
-    EXPECT_NE(s.message().find(needle), std::string::npos) << s.message();
-  }
   // Runs `call`, expects OK, and returns the clock it spent.
   template <typename F>
   int64_t Cost(F call) {
@@ -47,9 +35,6 @@ class OsTest : public ::testing::Test {
     EXPECT_TRUE(os().ReadFix(home_.path() + "/fixes/dummy.150813.epkg.Z", &f).ok());
     return f;
   }
-
-  TempHome home_;
-  std::unique_ptr<SimSystem> sim_;
 };
 
 TEST_F(OsTest, CurrentLparIsTheOneHoldingTheWorkload) {

@@ -101,4 +101,25 @@ inline const nlohmann::json* DiskJson(const nlohmann::json& world, const std::st
   return nullptr;
 }
 
+// A fresh lab per test, with the checks the driver tests share.
+class LabTest : public ::testing::Test {
+ protected:
+  void SetUp() override { sim_ = InitSim(home_.path()); }
+  // Runs `call` a second time and expects it to change nothing at all.
+  template <typename F>
+  void ExpectIdempotent(F call) {
+    std::string before = sim_->ShowJson();
+    Status s = call();
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    EXPECT_EQ(sim_->ShowJson(), before);
+  }
+  void ExpectFailed(const Status& s, const std::string& needle) {
+    EXPECT_EQ(s.code(), Status::Code::kFailed) << s.ToString();
+    EXPECT_NE(s.message().find(needle), std::string::npos) << s.message();
+  }
+
+  TempHome home_;
+  std::unique_ptr<SimSystem> sim_;
+};
+
 }  // namespace lvu::drivers::sim::testing
