@@ -13,6 +13,7 @@
 #include "journal/event_codec.h"
 #include "journal/keys.h"
 #include "tests/support/lvu_process.h"
+#include "tests/journal/raw_damage.h"
 
 namespace lvu::testing {
 namespace {
@@ -34,15 +35,7 @@ class JournalVerifyTest : public ::testing::Test {
   // Runs `damage` on the raw database of the home's journal (closed).
   void Damage(const std::function<void(rocksdb::DB*, rocksdb::ColumnFamilyHandle* events,
                                        rocksdb::ColumnFamilyHandle* ops)>& damage) {
-    std::vector<rocksdb::ColumnFamilyDescriptor> families = {
-        {rocksdb::kDefaultColumnFamilyName, {}}, {"events", {}}, {"ops", {}}};
-    std::vector<rocksdb::ColumnFamilyHandle*> h;
-    rocksdb::DB* db = nullptr;
-    rocksdb::Status s = rocksdb::DB::Open(rocksdb::Options(), home() + "/journal", families, &h, &db);
-    ASSERT_TRUE(s.ok()) << s.ToString();
-    damage(db, h[1], h[2]);
-    for (auto* x : h) db->DestroyColumnFamilyHandle(x);
-    delete db;
+    journal::testing::DamageJournal(home() + "/journal", damage);
   }
   std::string Get(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, uint64_t seq) {
     std::string v;

@@ -11,6 +11,7 @@
 #include "journal/keys.h"
 #include "sample_events.h"
 #include "temp_dir.h"
+#include "tests/journal/raw_damage.h"
 
 namespace lvu::journal {
 namespace {
@@ -31,15 +32,7 @@ class CorruptionTest : public ::testing::Test {
   // Runs `damage` on the raw database (handles: default, events, ops).
   void Damage(const std::function<void(rocksdb::DB*, rocksdb::ColumnFamilyHandle* events,
                                        rocksdb::ColumnFamilyHandle* ops)>& damage) {
-    std::vector<rocksdb::ColumnFamilyDescriptor> families = {
-        {rocksdb::kDefaultColumnFamilyName, {}}, {"events", {}}, {"ops", {}}};
-    std::vector<rocksdb::ColumnFamilyHandle*> h;
-    rocksdb::DB* db = nullptr;
-    rocksdb::Status s = rocksdb::DB::Open(rocksdb::Options(), tmp_.journal(), families, &h, &db);
-    ASSERT_TRUE(s.ok()) << s.ToString();
-    damage(db, h[1], h[2]);
-    for (auto* x : h) db->DestroyColumnFamilyHandle(x);
-    delete db;
+    testing::DamageJournal(tmp_.journal(), damage);
   }
 
   Status ReadBack(Journal::Mode mode, std::vector<Event>* out) {

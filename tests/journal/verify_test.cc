@@ -15,6 +15,7 @@
 #include "journal/keys.h"
 #include "sample_events.h"
 #include "temp_dir.h"
+#include "tests/journal/raw_damage.h"
 
 namespace lvu::journal {
 namespace {
@@ -27,21 +28,13 @@ class VerifyTest : public ::testing::Test {
     op_ = Journal::NewOpId();
     std::unique_ptr<Journal> j;
     ASSERT_TRUE(Journal::Open(tmp_.journal(), Journal::Mode::kWrite, &j).ok());
-    events_ = testing::SampleOperation(op_);  // 12 events, seq 0..11, ends with opFinished
+    events_ = testing::SampleOperation(op_);  // every kind, ends with opFinished
     for (Event& e : events_) ASSERT_TRUE(j->Append(&e, true).ok());
   }
 
   void Damage(const std::function<void(rocksdb::DB*, rocksdb::ColumnFamilyHandle* events,
                                        rocksdb::ColumnFamilyHandle* ops)>& damage) {
-    std::vector<rocksdb::ColumnFamilyDescriptor> families = {
-        {rocksdb::kDefaultColumnFamilyName, {}}, {"events", {}}, {"ops", {}}};
-    std::vector<rocksdb::ColumnFamilyHandle*> h;
-    rocksdb::DB* db = nullptr;
-    rocksdb::Status s = rocksdb::DB::Open(rocksdb::Options(), tmp_.journal(), families, &h, &db);
-    ASSERT_TRUE(s.ok()) << s.ToString();
-    damage(db, h[1], h[2]);
-    for (auto* x : h) db->DestroyColumnFamilyHandle(x);
-    delete db;
+    testing::DamageJournal(tmp_.journal(), damage);
   }
 
   std::string Get(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, const std::string& key) {
