@@ -47,18 +47,8 @@ std::string Name(const ::testing::TestParamInfo<Breaking>& info) {
 // Runs the live update in-process; validation must fail: exit 3, nothing
 // changed (the world, timeless, is `before`).
 void ExpectRunStopsAtValidation(Lab& lab, const std::string& before) {
-  std::unique_ptr<journal::Journal> j;
-  Status s = journal::Journal::Open(lab.home() + "/journal", journal::Journal::Mode::kWrite, &j);
-  ASSERT_TRUE(s.ok()) << s.ToString();
-  Settings settings;
-  settings.hmc_token_file = lab.input().hmc_token_file;
-  Executor ex(j.get(), &lab.sim(), nullptr, settings);
-  RunRequest req;
-  req.input = lab.input();
-  // The run reads lvupdate.data back from the journal: journal what the test set.
-  req.config_text = FormatLvupdateData(lab.input().data);
   OpResult r;
-  s = ex.Run(req, &r);
+  Status s = lab.Run(&r);
   ASSERT_TRUE(s.ok()) << s.ToString();
   EXPECT_EQ(r.ending, Ending::kFailedValidation) << r.reason;
   EXPECT_EQ(ExitCode(r.ending), 3);

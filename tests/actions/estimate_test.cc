@@ -12,17 +12,8 @@ namespace lvu::actions::testing {
 namespace {
 
 OpResult RunUpdate(Lab& lab) {
-  std::unique_ptr<journal::Journal> j;
-  Status s = journal::Journal::Open(lab.home() + "/journal", journal::Journal::Mode::kWrite, &j);
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  Settings settings;
-  settings.hmc_token_file = lab.input().hmc_token_file;
-  Executor ex(j.get(), &lab.sim(), nullptr, settings);
-  RunRequest req;
-  req.input = lab.input();
-  req.config_text = FormatLvupdateData(lab.input().data);
   OpResult r;
-  s = ex.Run(req, &r);
+  Status s = lab.Run(&r);
   EXPECT_TRUE(s.ok()) << s.ToString();
   EXPECT_EQ(r.ending, Ending::kCompleted) << r.reason;
   return r;

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "actions/executor.h"
 #include "actions/hmc_token.h"
 #include "actions/lvupdate_data.h"
 #include "actions/preview.h"
@@ -21,6 +22,7 @@
 #include "drivers/sim/lab.h"
 #include "drivers/sim/sim_system.h"
 #include "drivers/sim/world_store.h"
+#include "journal/journal.h"
 
 namespace lvu::actions::testing {
 
@@ -85,6 +87,26 @@ class Lab {
     j.erase("clock");
     j.erase("errlog");
     return j.dump(1);
+  }
+
+  // The live update in-process with the validation input, lvupdate.data
+  // journaled as the input has it; *syncs (if given): the journal syncs of
+  // the run. The Status is the executor's.
+  Status Run(OpResult* r, uint64_t* syncs = nullptr) {
+    std::unique_ptr<journal::Journal> j;
+    LVU_RETURN_IF_ERROR(journal::Journal::Open(home_ + "/journal", journal::Journal::Mode::kWrite, &j));
+    Settings settings;
+    settings.home = home_;
+    settings.hmc_token_file = input_.hmc_token_file;
+    Executor ex(j.get(), sim_.get(), nullptr, settings);
+    RunRequest req;
+    req.input = input_;
+    // The run reads lvupdate.data back from the journal: journal what the test set.
+    req.config_text = FormatLvupdateData(input_.data);
+    const uint64_t before = j->sync_count();
+    Status s = ex.Run(req, r);
+    if (syncs != nullptr) *syncs = j->sync_count() - before;
+    return s;
   }
 
   const std::string& home() const { return home_; }

@@ -6,7 +6,6 @@
 
 #include <memory>
 
-#include "actions/executor.h"
 #include "actions/plan.h"
 #include "journal/journal.h"
 #include "tests/actions/lab_fixture.h"
@@ -14,51 +13,33 @@
 namespace lvu::actions {
 namespace {
 
-struct Counted {
-  uint64_t syncs = 0;
-  std::vector<journal::Event> events;
-  OpResult result;
-};
-
-Counted RunOnce(testing::Lab& lab) {
-  Counted c;
-  std::unique_ptr<journal::Journal> j;
-  Status s = journal::Journal::Open(lab.home() + "/journal", journal::Journal::Mode::kWrite, &j);
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  Settings st;
-  st.home = lab.home();
-  st.hmc_token_file = HmcTokenPath(lab.home());
-  Executor ex(j.get(), &lab.sim(), nullptr, st);
-  RunRequest req;
-  req.input = lab.input();
-  LvupdateData data;
-  EXPECT_TRUE(LoadLvupdateData(lab.home() + "/lvupdate.data", &data, &req.config_text).ok());
-  const uint64_t before = j->sync_count();
-  s = ex.Run(req, &c.result);
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  c.syncs = j->sync_count() - before;
-  EXPECT_TRUE(j->ReadOp(c.result.op_id, &c.events).ok());
-  return c;
-}
-
 TEST(SyncCountTest, CleanRunSyncsOncePerStepPlusTheEnd) {
   testing::Lab lab;
   lab.Authenticate();
-  Counted c = RunOnce(lab);
-  ASSERT_EQ(c.result.ending, Ending::kCompleted) << c.result.reason;
+  OpResult r;
+  uint64_t syncs = 0;
+  Status s = lab.Run(&r, &syncs);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_EQ(r.ending, Ending::kCompleted) << r.reason;
   const uint64_t steps = MakeUpdatePlan().size();
-  EXPECT_EQ(c.syncs, steps + 1);
+  EXPECT_EQ(syncs, steps + 1);
   // Every stepIntent was synced and is in the journal: one per step.
+  std::unique_ptr<journal::Journal> j;
+  ASSERT_TRUE(journal::Journal::Open(lab.home() + "/journal", journal::Journal::Mode::kReadOnly, &j).ok());
+  std::vector<journal::Event> events;
+  ASSERT_TRUE(j->ReadOp(r.op_id, &events).ok());
   uint64_t intents = 0;
-  for (const auto& e : c.events) intents += e.kind == journal::EventKind::kStepIntent;
+  for (const auto& e : events) intents += e.kind == journal::EventKind::kStepIntent;
   EXPECT_EQ(intents, steps);
 }
 
 TEST(SyncCountTest, FailedValidationSyncsItsIntentAndTheEnd) {
   testing::Lab lab;  // not authenticated: the HMC check fails
-  Counted c = RunOnce(lab);
-  ASSERT_EQ(c.result.ending, Ending::kFailedValidation) << c.result.reason;
-  EXPECT_EQ(c.syncs, 2u);
+  OpResult r;
+  uint64_t syncs = 0;
+  ASSERT_TRUE(lab.Run(&r, &syncs).ok());
+  ASSERT_EQ(r.ending, Ending::kFailedValidation) << r.reason;
+  EXPECT_EQ(syncs, 2u);
 }
 
 }  // namespace
