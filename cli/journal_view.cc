@@ -1,12 +1,12 @@
 // The journal commands' output: see journal_view.h.
 #include "cli/journal_view.h"
 
-#include <cstdarg>
 #include <cstdio>
 #include <ctime>
 
 #include "actions/script_ledger.h"
 #include "journal/event_codec.h"
+#include "base/str_printf.h"
 
 namespace lvu::cli {
 
@@ -17,15 +17,6 @@ using journal::EventKind;
 using nlohmann::json;
 using replay::Span;
 
-std::string Format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
-std::string Format(const char* fmt, ...) {
-  char buf[512];
-  va_list ap;
-  va_start(ap, fmt);
-  std::vsnprintf(buf, sizeof buf, fmt, ap);
-  va_end(ap);
-  return buf;
-}
 
 std::string Time(int64_t us, const char* date_fmt, const char* suffix) {
   if (us == 0) return "-";
@@ -35,7 +26,7 @@ std::string Time(int64_t us, const char* date_fmt, const char* suffix) {
   gmtime_r(&secs, &tm);
   char buf[64];
   std::strftime(buf, sizeof buf, date_fmt, &tm);
-  return Format("%s.%03d%s", buf, ms, suffix);
+  return StrPrintf("%s.%03d%s", buf, ms, suffix);
 }
 
 // Params or output for a person: the JSON object without the clock reading
@@ -72,7 +63,7 @@ json MarkJson(const replay::Mark& m) {
 
 std::string SpanLabel(const Span& s) {
   if (s.attempt == 0) return "compensate (probe)";
-  return Format("%s #%u", journal::DirectionName(s.direction), s.attempt);
+  return StrPrintf("%s #%u", journal::DirectionName(s.direction), s.attempt);
 }
 
 std::string SpanResult(const Span& s) {
@@ -168,7 +159,7 @@ std::string ShowText(const replay::Timeline& t, const std::string& status) {
       else if (c.result == journal::CheckOutcome::kFailed) failed++;
       else info++;
     }
-    o += Format("  Checks:       %d passed, %d failed, %d info\n", passed, failed, info);
+    o += StrPrintf("  Checks:       %d passed, %d failed, %d info\n", passed, failed, info);
   }
   if (st.has_estimate) {
     o += "  Estimate:     blackout " + Seconds(st.estimate.blackout_s) + ", total " + Seconds(st.estimate.global_s) + "\n";
@@ -188,19 +179,19 @@ std::string ShowText(const replay::Timeline& t, const std::string& status) {
 
   o += "\nSteps (clock in seconds; seq: the journal's event numbers):\n";
   for (const replay::StepLine& line : t.steps) {
-    o += Format("  %2u  %-24s %s", line.index + 1, line.name.c_str(), replay::StepStateName(line.status.state));
-    if (line.status.attempts > 1) o += Format(", %u attempts", line.status.attempts);
+    o += StrPrintf("  %2u  %-24s %s", line.index + 1, line.name.c_str(), replay::StepStateName(line.status.state));
+    if (line.status.attempts > 1) o += StrPrintf(", %u attempts", line.status.attempts);
     if (line.status.skipped) o += ", SKIPPED by " + line.status.skipped_by + ": " + line.status.skip_reason;
     o += "\n";
     std::string last_params;
     for (const Span& s : line.spans) {
-      std::string seqs = s.end_seq != s.start_seq ? Format("%llu-%llu", static_cast<unsigned long long>(s.start_seq),
+      std::string seqs = s.end_seq != s.start_seq ? StrPrintf("%llu-%llu", static_cast<unsigned long long>(s.start_seq),
                                                            static_cast<unsigned long long>(s.end_seq))
                                                   : std::to_string(s.start_seq);
-      std::string clock = s.start_s < 0 ? "" : Format("%5lld -> %5lld s", static_cast<long long>(s.start_s),
+      std::string clock = s.start_s < 0 ? "" : StrPrintf("%5lld -> %5lld s", static_cast<long long>(s.start_s),
                                                       static_cast<long long>(s.end_s));
       std::string dur = s.seconds() >= 0 && s.end != Span::End::kOpen ? "(" + Seconds(s.seconds()) + ")" : "";
-      o += Format("        %-20s seq %-8s %s  %-17s %-8s %s\n", SpanLabel(s).c_str(), seqs.c_str(),
+      o += StrPrintf("        %-20s seq %-8s %s  %-17s %-8s %s\n", SpanLabel(s).c_str(), seqs.c_str(),
                   WallTime(s.start_us).substr(11, 12).c_str(), clock.c_str(), dur.c_str(), SpanResult(s).c_str());
       // Params are printed when they change: a retry or an undo mostly uses the same.
       if (std::string p = Payload(s.params); !p.empty() && p != last_params) o += "            params " + p + "\n";
@@ -211,7 +202,7 @@ std::string ShowText(const replay::Timeline& t, const std::string& status) {
   if (!t.notes.empty()) {
     o += "\nSessions, operator decisions and notification scripts:\n";
     for (const replay::Note& n : t.notes) {
-      o += Format("  seq %-5llu %s  %-15s %s\n", static_cast<unsigned long long>(n.event.seq),
+      o += StrPrintf("  seq %-5llu %s  %-15s %s\n", static_cast<unsigned long long>(n.event.seq),
                   WallTime(n.event.time_us).substr(11, 12).c_str(), journal::KindName(n.event.kind),
                   NoteText(n.event, st.info.plan).c_str());
     }
@@ -315,7 +306,7 @@ std::string EventLine(const journal::Event& e, const std::vector<std::string>& p
       what = std::string(OpKindName(s.op_kind));
       for (const auto& f : s.fixes) what += " " + f;
       if (!s.reverts.empty()) what += " of " + s.reverts;
-      what += Format(" (%zu steps, driver %s, host %s, lvupdate %s)", s.plan.size(), s.driver.c_str(), s.host.c_str(),
+      what += StrPrintf(" (%zu steps, driver %s, host %s, lvupdate %s)", s.plan.size(), s.driver.c_str(), s.host.c_str(),
                      s.tool_version.c_str());
       break;
     }
@@ -350,7 +341,7 @@ std::string EventLine(const journal::Event& e, const std::vector<std::string>& p
       what = NoteText(e, plan);
       break;
   }
-  return Format("%5llu  %s  %6s  %-15s ", static_cast<unsigned long long>(e.seq), WallTime(e.time_us).c_str(),
+  return StrPrintf("%5llu  %s  %6s  %-15s ", static_cast<unsigned long long>(e.seq), WallTime(e.time_us).c_str(),
                 clock < 0 ? "-" : (std::to_string(clock) + " s").c_str(), journal::KindName(e.kind)) +
          what;
 }
@@ -358,7 +349,7 @@ std::string EventLine(const journal::Event& e, const std::vector<std::string>& p
 std::string ReplayText(const replay::OperationState& s, const journal::Event& at, int64_t clock, uint64_t last_seq) {
   std::string o;
   o += "Operation: " + s.op_id + " (" + OpKindName(s.info.op_kind) + ")\n";
-  o += Format("After:     seq %llu of 0-%llu: %s, %s, clock %s\n", static_cast<unsigned long long>(at.seq),
+  o += StrPrintf("After:     seq %llu of 0-%llu: %s, %s, clock %s\n", static_cast<unsigned long long>(at.seq),
               static_cast<unsigned long long>(last_seq), journal::KindName(at.kind), WallTime(at.time_us).c_str(),
               Seconds(clock).c_str());
   std::string status = s.finished ? journal::OutcomeName(s.outcome) : (s.rolling_back ? "rolling back" : "in progress");
@@ -370,7 +361,7 @@ std::string ReplayText(const replay::OperationState& s, const journal::Event& at
   o += "\n";
   for (size_t i = 0; i < s.steps.size(); i++) {
     const auto& step = s.steps[i];
-    o += Format("  %2zu  %-24s %-18s%s\n", i + 1, step.name.c_str(), replay::StepStateName(step.state),
+    o += StrPrintf("  %2zu  %-24s %-18s%s\n", i + 1, step.name.c_str(), replay::StepStateName(step.state),
                 step.last_error.empty() ? "" : ("  " + step.last_error).c_str());
   }
   if (!s.anomalies.empty()) {
@@ -403,17 +394,17 @@ json ReplayJson(const replay::OperationState& s, const journal::Event& at, int64
 }
 
 std::string ListText(const std::vector<journal::OpSummary>& ops, const std::vector<std::string>& statuses) {
-  std::string o = Format("%-26s  %-6s  %-23s  %-23s  %-17s  %-5s  %s\n", "ID", "KIND", "STARTED", "FINISHED", "OUTCOME",
+  std::string o = StrPrintf("%-26s  %-6s  %-23s  %-23s  %-17s  %-5s  %s\n", "ID", "KIND", "STARTED", "FINISHED", "OUTCOME",
                          "STEPS", "FIXES");
   for (size_t i = 0; i < ops.size(); ++i) {
     const auto& s = ops[i];
     std::string fixes;
     for (const auto& f : s.fixes) fixes += (fixes.empty() ? "" : " ") + f;
     std::string outcome = statuses[i] + (s.imported ? "*" : "");
-    o += Format("%-26s  %-6s  %-23s  %-23s  %-17s  %-5s  %s\n", s.op_id.c_str(), OpKindName(s.op_kind),
+    o += StrPrintf("%-26s  %-6s  %-23s  %-23s  %-17s  %-5s  %s\n", s.op_id.c_str(), OpKindName(s.op_kind),
                 WallTime(s.started_us).substr(0, 19).c_str(),
                 s.finished ? WallTime(s.finished_us).substr(0, 19).c_str() : "-", outcome.c_str(),
-                Format("%u/%u", s.steps_done, s.steps_total).c_str(), fixes.c_str());
+                StrPrintf("%u/%u", s.steps_done, s.steps_total).c_str(), fixes.c_str());
   }
   bool any_imported = false;
   for (const auto& s : ops) any_imported |= s.imported;

@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <vector>
+#include "base/str_printf.h"
 
 namespace lvu::bench {
 
@@ -17,7 +18,6 @@ uint64_t TreeBytes(const std::string& path);    // bytes of the files under path
 void RemoveTree(const std::string& path);
 void MakeDirs(const std::string& path);
 [[noreturn]] void Die(const std::string& what);
-std::string Fmt(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
 std::string ReadFile(const std::string& path);
 void Log(const char* fmt, ...) __attribute__((format(printf, 1, 2)));  // progress, stderr
 

@@ -51,9 +51,9 @@ std::string Num(double v) {
 }
 
 std::string Bytes(uint64_t b) {
-  if (b >= (1ull << 20)) return Fmt("%.1f MiB", static_cast<double>(b) / (1 << 20));
-  if (b >= (1ull << 10)) return Fmt("%.1f KiB", static_cast<double>(b) / (1 << 10));
-  return Fmt("%llu B", static_cast<unsigned long long>(b));
+  if (b >= (1ull << 20)) return StrPrintf("%.1f MiB", static_cast<double>(b) / (1 << 20));
+  if (b >= (1ull << 10)) return StrPrintf("%.1f KiB", static_cast<double>(b) / (1 << 10));
+  return StrPrintf("%llu B", static_cast<unsigned long long>(b));
 }
 
 std::string Verdict(bool met, const std::string& by) { return met ? "**met**" : "**missed** (" + by + ")"; }
@@ -84,37 +84,37 @@ std::string Chart(const std::string& title, const std::string& ylabel, const std
   auto px = [&](double x) { return ox + L + (std::log10(x) - lx0) / (lx1 - lx0) * (w - L - R); };
   auto py = [&](double y) { return oy + h - B - (std::log10(y) - ly0) / (ly1 - ly0) * (h - T - B); };
   std::ostringstream s;
-  s << Fmt("<text x='%.0f' y='%.0f' font-size='14' font-weight='bold'>%s</text>\n", ox + L, oy + 18, title.c_str());
-  s << Fmt("<rect x='%.0f' y='%.0f' width='%.0f' height='%.0f' fill='none' stroke='#888'/>\n", ox + L, oy + T,
+  s << StrPrintf("<text x='%.0f' y='%.0f' font-size='14' font-weight='bold'>%s</text>\n", ox + L, oy + 18, title.c_str());
+  s << StrPrintf("<rect x='%.0f' y='%.0f' width='%.0f' height='%.0f' fill='none' stroke='#888'/>\n", ox + L, oy + T,
            w - L - R, h - T - B);
   for (double e = lx0; e <= lx1; e += 1) {
     double x = px(std::pow(10, e));
-    s << Fmt("<line x1='%.1f' y1='%.0f' x2='%.1f' y2='%.0f' stroke='#ddd'/>\n", x, oy + T, x, oy + h - B);
-    s << Fmt("<text x='%.1f' y='%.0f' font-size='11' text-anchor='middle'>10^%.0f</text>\n", x, oy + h - B + 15, e);
+    s << StrPrintf("<line x1='%.1f' y1='%.0f' x2='%.1f' y2='%.0f' stroke='#ddd'/>\n", x, oy + T, x, oy + h - B);
+    s << StrPrintf("<text x='%.1f' y='%.0f' font-size='11' text-anchor='middle'>10^%.0f</text>\n", x, oy + h - B + 15, e);
   }
   for (double e = ly0; e <= ly1; e += 1) {
     double y = py(std::pow(10, e));
-    s << Fmt("<line x1='%.0f' y1='%.1f' x2='%.0f' y2='%.1f' stroke='#ddd'/>\n", ox + L, y, ox + w - R, y);
-    std::string lab = e >= 0 && e < 7 ? Num(std::pow(10, e)) : Fmt("1e%.0f", e);
-    s << Fmt("<text x='%.0f' y='%.1f' font-size='11' text-anchor='end'>%s</text>\n", ox + L - 5, y + 4, lab.c_str());
+    s << StrPrintf("<line x1='%.0f' y1='%.1f' x2='%.0f' y2='%.1f' stroke='#ddd'/>\n", ox + L, y, ox + w - R, y);
+    std::string lab = e >= 0 && e < 7 ? Num(std::pow(10, e)) : StrPrintf("1e%.0f", e);
+    s << StrPrintf("<text x='%.0f' y='%.1f' font-size='11' text-anchor='end'>%s</text>\n", ox + L - 5, y + 4, lab.c_str());
   }
-  s << Fmt("<text x='%.0f' y='%.0f' font-size='12' text-anchor='middle'>events in the journal</text>\n",
+  s << StrPrintf("<text x='%.0f' y='%.0f' font-size='12' text-anchor='middle'>events in the journal</text>\n",
            ox + L + (w - L - R) / 2, oy + h - 8);
-  s << Fmt("<text x='%.0f' y='%.0f' font-size='12' text-anchor='middle' transform='rotate(-90 %.0f %.0f)'>%s</text>\n",
+  s << StrPrintf("<text x='%.0f' y='%.0f' font-size='12' text-anchor='middle' transform='rotate(-90 %.0f %.0f)'>%s</text>\n",
            ox + 14, oy + h / 2, ox + 14, oy + h / 2, ylabel.c_str());
   int li = 0;
   for (const auto& l : lines) {
     std::string pts;
     for (size_t i = 0; i < l.x.size(); ++i) {
       if (l.x[i] <= 0 || l.y[i] <= 0) continue;
-      pts += Fmt("%.1f,%.1f ", px(l.x[i]), py(l.y[i]));
-      s << Fmt("<circle cx='%.1f' cy='%.1f' r='3' fill='%s'/>\n", px(l.x[i]), py(l.y[i]), l.color.c_str());
+      pts += StrPrintf("%.1f,%.1f ", px(l.x[i]), py(l.y[i]));
+      s << StrPrintf("<circle cx='%.1f' cy='%.1f' r='3' fill='%s'/>\n", px(l.x[i]), py(l.y[i]), l.color.c_str());
     }
-    s << Fmt("<polyline points='%s' fill='none' stroke='%s' stroke-width='2'/>\n", pts.c_str(), l.color.c_str());
+    s << StrPrintf("<polyline points='%s' fill='none' stroke='%s' stroke-width='2'/>\n", pts.c_str(), l.color.c_str());
     double ly = oy + T + 14 + 15 * li++;
-    s << Fmt("<line x1='%.0f' y1='%.0f' x2='%.0f' y2='%.0f' stroke='%s' stroke-width='2'/>\n", ox + L + 8, ly - 4,
+    s << StrPrintf("<line x1='%.0f' y1='%.0f' x2='%.0f' y2='%.0f' stroke='%s' stroke-width='2'/>\n", ox + L + 8, ly - 4,
              ox + L + 26, ly - 4, l.color.c_str());
-    s << Fmt("<text x='%.0f' y='%.0f' font-size='11'>%s</text>\n", ox + L + 30, ly, l.name.c_str());
+    s << StrPrintf("<text x='%.0f' y='%.0f' font-size='11'>%s</text>\n", ox + L + 30, ly, l.name.c_str());
   }
   return s.str();
 }
@@ -187,7 +187,7 @@ Machine DescribeMachine(const Config& c) {
   struct utsname u;
   ::uname(&u);
   m.kernel = std::string(u.sysname) + " " + u.release;
-  m.rocksdb = Fmt("%d.%d.%d", ROCKSDB_MAJOR, ROCKSDB_MINOR, ROCKSDB_PATCH);
+  m.rocksdb = StrPrintf("%d.%d.%d", ROCKSDB_MAJOR, ROCKSDB_MINOR, ROCKSDB_PATCH);
   m.sqlite = sqlite3_libversion();
   m.compiler = "g++ " __VERSION__;
   return m;
@@ -198,7 +198,7 @@ void WriteReport(const Config& c, const Machine& m, const AppendResults& a, cons
   std::ostringstream o;
   o << "# lvupdate benchmarks\n\n"
     << "One run of `make bench` (" << (c.quick ? "**--quick**: small sizes, a smoke test" : "full sizes")
-    << "), " << m.date << ", " << Fmt("%.0f", total_s) << " s. Every figure below comes from this run; "
+    << "), " << m.date << ", " << StrPrintf("%.0f", total_s) << " s. Every figure below comes from this run; "
     << "compare systems by the ratios, not across runs (this disk drifts by 20% and more between runs).\n\n"
     << "## Machine\n\n"
     << "| | |\n|---|---|\n"
@@ -217,12 +217,12 @@ void WriteReport(const Config& c, const Machine& m, const AppendResults& a, cons
   o << "## Targets\n\n| target | figure (this run) | verdict |\n|---|---|---|\n";
   if (J) {
     double rr_raw = PairedRatio(J->s, RAW->s), rr_sq = PairedRatio(J->s, SQ->s);
-    o << "| durable append >= 0.9x raw append + fdatasync | " << Fmt("%.2fx", rr_raw) << " (paired by turn; overall "
-      << Fmt("%.2fx", J->s.rate() / RAW->s.rate()) << ") | "
-      << Verdict(rr_raw >= 0.9, Fmt("by %.0f%% of raw", (0.9 - rr_raw) * 100)) << " |\n";
-    o << "| durable append >= 1.0x SQLite WAL FULL | " << Fmt("%.2fx", rr_sq) << " (paired; overall "
-      << Fmt("%.2fx", J->s.rate() / SQ->s.rate()) << ") | "
-      << Verdict(rr_sq >= 1.0, Fmt("by %.0f%%", (1.0 - rr_sq) * 100)) << " |\n";
+    o << "| durable append >= 0.9x raw append + fdatasync | " << StrPrintf("%.2fx", rr_raw) << " (paired by turn; overall "
+      << StrPrintf("%.2fx", J->s.rate() / RAW->s.rate()) << ") | "
+      << Verdict(rr_raw >= 0.9, StrPrintf("by %.0f%% of raw", (0.9 - rr_raw) * 100)) << " |\n";
+    o << "| durable append >= 1.0x SQLite WAL FULL | " << StrPrintf("%.2fx", rr_sq) << " (paired; overall "
+      << StrPrintf("%.2fx", J->s.rate() / SQ->s.rate()) << ") | "
+      << Verdict(rr_sq >= 1.0, StrPrintf("by %.0f%%", (1.0 - rr_sq) * 100)) << " |\n";
   }
   uint64_t run_syncs = 0;
   if (e.steps > 0) {
@@ -233,23 +233,23 @@ void WriteReport(const Config& c, const Machine& m, const AppendResults& a, cons
       if (!st.world_changed && st.journal_syncs > 0) ++clock_only_synced;
     uint64_t over = run_syncs > e.world_steps ? run_syncs - e.world_steps : 0;
     o << "| one sync per world-changing step | " << run_syncs << " journal syncs for " << e.steps << " steps ("
-      << e.world_steps << " change the simulated world beyond its clock): " << Fmt("%.2f", static_cast<double>(run_syncs) / e.steps)
-      << " per step, " << Fmt("%.2f", per_world) << " per world-changing step | "
+      << e.world_steps << " change the simulated world beyond its clock): " << StrPrintf("%.2f", static_cast<double>(run_syncs) / e.steps)
+      << " per step, " << StrPrintf("%.2f", per_world) << " per world-changing step | "
       << Verdict(over == 0,
-                 Fmt("by %llu syncs, %.0f%%: the intents of the %llu steps that only move the simulated clock, "
+                 StrPrintf("by %llu syncs, %.0f%%: the intents of the %llu steps that only move the simulated clock, "
                      "and the commit (opFinished); see section 2",
                      static_cast<unsigned long long>(over), 100.0 * static_cast<double>(over) / static_cast<double>(e.world_steps),
                      static_cast<unsigned long long>(clock_only_synced)))
       << " |\n";
     double be = Percentile(e.blackout_engine_ms, 50), lim = e.sync_latency_ms + 1.0;
-    o << "| engine blackout overhead < one sync + 1 ms | " << Fmt("%.3f ms median, %.3f ms max", be, Percentile(e.blackout_engine_ms, 100))
-      << " vs " << Fmt("%.3f + 1 = %.3f ms", e.sync_latency_ms, lim) << " | "
-      << Verdict(be < lim, Fmt("by %.3f ms", be - lim)) << " |\n";
+    o << "| engine blackout overhead < one sync + 1 ms | " << StrPrintf("%.3f ms median, %.3f ms max", be, Percentile(e.blackout_engine_ms, 100))
+      << " vs " << StrPrintf("%.3f + 1 = %.3f ms", e.sync_latency_ms, lim) << " | "
+      << Verdict(be < lim, StrPrintf("by %.3f ms", be - lim)) << " |\n";
   }
   if (!rr.points.empty()) {
     const SizePoint& big = rr.points.back();
     o << "| fold >= 2,000,000 events/s warm | " << Num(big.fold_eps) << " events/s at " << Num(static_cast<double>(big.events))
-      << " events | " << Verdict(big.fold_eps >= 2e6, Fmt("by %.0f%%", (1 - big.fold_eps / 2e6) * 100)) << " |\n";
+      << " events | " << Verdict(big.fold_eps >= 2e6, StrPrintf("by %.0f%%", (1 - big.fold_eps / 2e6) * 100)) << " |\n";
   }
   o << "\n";
 
@@ -264,16 +264,16 @@ void WriteReport(const Config& c, const Machine& m, const AppendResults& a, cons
       << "| system | events/s | median us | p99 us | syncs/append | disk bytes/event | x journal's rate (paired) |\n"
       << "|---|---:|---:|---:|---:|---:|---:|\n";
     auto row = [&](const AppendVariant& v) {
-      o << "| " << v.name << " | " << Num(v.s.rate()) << " | " << Fmt("%.0f", v.s.median()) << " | "
-        << Fmt("%.0f", v.s.p99()) << " | " << Fmt("%.2f", v.syncs_per_append) << " | "
-        << Fmt("%.0f", static_cast<double>(v.bytes_on_disk) / static_cast<double>(v.s.n())) << " | "
-        << Fmt("%.2f", PairedRatio(v.s, J->s)) << " |\n";
+      o << "| " << v.name << " | " << Num(v.s.rate()) << " | " << StrPrintf("%.0f", v.s.median()) << " | "
+        << StrPrintf("%.0f", v.s.p99()) << " | " << StrPrintf("%.2f", v.syncs_per_append) << " | "
+        << StrPrintf("%.0f", static_cast<double>(v.bytes_on_disk) / static_cast<double>(v.s.n())) << " | "
+        << StrPrintf("%.2f", PairedRatio(v.s, J->s)) << " |\n";
     };
     for (const auto& v : a.main) row(v);
-    o << "\nRatios: journal/raw append **" << Fmt("%.2f", PairedRatio(J->s, RAW->s)) << "** (overall "
-      << Fmt("%.2f", J->s.rate() / RAW->s.rate()) << "), journal/SQLite **" << Fmt("%.2f", PairedRatio(J->s, SQ->s))
-      << "** (overall " << Fmt("%.2f", J->s.rate() / SQ->s.rate()) << "), journal/raw overwrite "
-      << Fmt("%.2f", PairedRatio(J->s, OW->s)) << ", SQLite/raw append " << Fmt("%.2f", PairedRatio(SQ->s, RAW->s))
+    o << "\nRatios: journal/raw append **" << StrPrintf("%.2f", PairedRatio(J->s, RAW->s)) << "** (overall "
+      << StrPrintf("%.2f", J->s.rate() / RAW->s.rate()) << "), journal/SQLite **" << StrPrintf("%.2f", PairedRatio(J->s, SQ->s))
+      << "** (overall " << StrPrintf("%.2f", J->s.rate() / SQ->s.rate()) << "), journal/raw overwrite "
+      << StrPrintf("%.2f", PairedRatio(J->s, OW->s)) << ", SQLite/raw append " << StrPrintf("%.2f", PairedRatio(SQ->s, RAW->s))
       << ".\n\n";
     for (const auto& v : a.main) o << "- *" << v.name << "*: " << v.note << "\n";
     o << "\n### RocksDB options (the investigation)\n\n"
@@ -281,9 +281,9 @@ void WriteReport(const Config& c, const Machine& m, const AppendResults& a, cons
       << "| variant | events/s | median us | p99 us | x journal (paired) | x raw append (paired) | x SQLite (paired) |\n"
       << "|---|---:|---:|---:|---:|---:|---:|\n";
     for (const auto& v : a.rocks) {
-      o << "| " << v.name << " | " << Num(v.s.rate()) << " | " << Fmt("%.0f", v.s.median()) << " | "
-        << Fmt("%.0f", v.s.p99()) << " | " << Fmt("%.2f", PairedRatio(v.s, J->s)) << " | "
-        << Fmt("%.2f", PairedRatio(v.s, RAW->s)) << " | " << Fmt("%.2f", PairedRatio(v.s, SQ->s)) << " |\n";
+      o << "| " << v.name << " | " << Num(v.s.rate()) << " | " << StrPrintf("%.0f", v.s.median()) << " | "
+        << StrPrintf("%.0f", v.s.p99()) << " | " << StrPrintf("%.2f", PairedRatio(v.s, J->s)) << " | "
+        << StrPrintf("%.2f", PairedRatio(v.s, RAW->s)) << " | " << StrPrintf("%.2f", PairedRatio(v.s, SQ->s)) << " |\n";
     }
     o << "\n";
     for (const auto& v : a.rocks) o << "- *" << v.name << "*: " << v.note << "\n";
@@ -330,16 +330,16 @@ void WriteReport(const Config& c, const Machine& m, const AppendResults& a, cons
       << "`--speed max`: the simulator never sleeps, so the time is the engine's, the simulator's file writes and the "
       << "process start.\n\n| command | median ms | min ms | max ms |\n|---|---:|---:|---:|\n";
     for (const auto& t : p.t)
-      o << "| " << t.what << " | " << Fmt("%.2f", t.median()) << " | " << Fmt("%.2f", t.min()) << " | "
-        << Fmt("%.2f", t.max()) << " |\n";
+      o << "| " << t.what << " | " << StrPrintf("%.2f", t.median()) << " | " << StrPrintf("%.2f", t.min()) << " | "
+        << StrPrintf("%.2f", t.max()) << " |\n";
     o << "\n";
   }
 
   // ---- 4 ----
   if (!e.window_ms.empty()) {
     auto row = [&](const std::string& what, const std::vector<double>& v) {
-      o << "| " << what << " | " << Fmt("%.3f", Percentile(v, 50)) << " | " << Fmt("%.3f", Percentile(v, 0)) << " | "
-        << Fmt("%.3f", Percentile(v, 100)) << " |\n";
+      o << "| " << what << " | " << StrPrintf("%.3f", Percentile(v, 50)) << " | " << StrPrintf("%.3f", Percentile(v, 0)) << " | "
+        << StrPrintf("%.3f", Percentile(v, 100)) << " |\n";
     };
     o << "## 4. Blackout added by the engine\n\n"
       << c.engine_runs << " in-process runs (`--speed max`). Journal::Append stamps each event's time when it starts "
@@ -355,8 +355,8 @@ void WriteReport(const Config& c, const Machine& m, const AppendResults& a, cons
     row("window: in the simulated machines (the two applies)", e.window_driver_ms);
     row("window: lvupdate itself", e.window_engine_ms);
     row("whole Run() in process (journal open to close)", e.run_ms);
-    o << "\nOne synced append (stepIntent) in these runs: median " << Fmt("%.3f", e.sync_latency_ms) << " ms, p99 "
-      << Fmt("%.3f", e.sync_latency_p99_ms) << " ms. Target: engine blackout < " << Fmt("%.3f", e.sync_latency_ms + 1)
+    o << "\nOne synced append (stepIntent) in these runs: median " << StrPrintf("%.3f", e.sync_latency_ms) << " ms, p99 "
+      << StrPrintf("%.3f", e.sync_latency_p99_ms) << " ms. Target: engine blackout < " << StrPrintf("%.3f", e.sync_latency_ms + 1)
       << " ms.\n\n";
   }
 
@@ -368,20 +368,20 @@ void WriteReport(const Config& c, const Machine& m, const AppendResults& a, cons
       << "Operations of 100 events shaped like a real run's (its events, with transient failures and retries added), "
       << "appended through Journal::Append (sync = false). " << rr.journal_cmds_note << ".\n\n"
       << "| | RocksDB journal | SQLite copy (same bytes) |\n|---|---:|---:|\n"
-      << "| read + decode + fold everything (warm) | " << Fmt("%.3f s = %s events/s", big.rocks_read_fold_s, Num(n / big.rocks_read_fold_s).c_str())
-      << " | " << Fmt("%.3f s = %s events/s", big.sqlite_read_fold_s, Num(n / big.sqlite_read_fold_s).c_str()) << " |\n"
-      << "| read + decode alone (ReadOp, warm) | " << Fmt("%.3f s", big.rocks_read_s) << " | |\n"
+      << "| read + decode + fold everything (warm) | " << StrPrintf("%.3f s = %s events/s", big.rocks_read_fold_s, Num(n / big.rocks_read_fold_s).c_str())
+      << " | " << StrPrintf("%.3f s = %s events/s", big.sqlite_read_fold_s, Num(n / big.sqlite_read_fold_s).c_str()) << " |\n"
+      << "| read + decode alone (ReadOp, warm) | " << StrPrintf("%.3f s", big.rocks_read_s) << " | |\n"
       << "| fold alone, warm (same function for both) | " << Num(big.fold_eps) << " events/s | " << Num(big.fold_eps) << " events/s |\n"
       << "| size on disk | " << Bytes(big.rocks_bytes) << " (SST " << Bytes(big.rocks_sst_bytes) << ", WAL "
       << Bytes(big.rocks_wal_bytes) << ") | " << Bytes(big.sqlite_bytes) << " |\n"
-      << "| open read-only (in process) | " << Fmt("%.1f ms", big.open_ro_ms) << " | |\n"
-      << "| ListOps (in process) | " << Fmt("%.1f ms", big.list_ops_ms) << " | |\n"
-      << "| `lvupdate status` (process, median of 3) | " << Fmt("%.1f ms", big.status_ms) << " | |\n"
-      << "| journal list | " << Fmt("%.1f ms", big.journal_list_ms) << (rr.have_journal_cmds ? Fmt(" (process, exit %d)", big.journal_list_code) : " (ListOps, in process)") << " | |\n"
-      << "| journal verify | " << Fmt("%.1f ms", big.journal_verify_ms) << (rr.have_journal_cmds ? Fmt(" (process, exit %d)", big.journal_verify_code) : " (ReadOp of everything, in process)") << " | |\n"
+      << "| open read-only (in process) | " << StrPrintf("%.1f ms", big.open_ro_ms) << " | |\n"
+      << "| ListOps (in process) | " << StrPrintf("%.1f ms", big.list_ops_ms) << " | |\n"
+      << "| `lvupdate status` (process, median of 3) | " << StrPrintf("%.1f ms", big.status_ms) << " | |\n"
+      << "| journal list | " << StrPrintf("%.1f ms", big.journal_list_ms) << (rr.have_journal_cmds ? StrPrintf(" (process, exit %d)", big.journal_list_code) : " (ListOps, in process)") << " | |\n"
+      << "| journal verify | " << StrPrintf("%.1f ms", big.journal_verify_ms) << (rr.have_journal_cmds ? StrPrintf(" (process, exit %d)", big.journal_verify_code) : " (ReadOp of everything, in process)") << " | |\n"
       << "| WAL right after the bulk append, and the next writer's Journal::Open (recovery flushes it) | "
-      << Bytes(big.wal_after_gen_bytes) << ", " << Fmt("%.0f ms", big.settle_ms) << " | |\n"
-      << "| appending them (sync = false) | " << Fmt("%.2f us/event", big.gen_events ? big.gen_s * 1e6 / static_cast<double>(big.gen_events) : 0) << " | |\n\n";
+      << Bytes(big.wal_after_gen_bytes) << ", " << StrPrintf("%.0f ms", big.settle_ms) << " | |\n"
+      << "| appending them (sync = false) | " << StrPrintf("%.2f us/event", big.gen_events ? big.gen_s * 1e6 / static_cast<double>(big.gen_events) : 0) << " | |\n\n";
 
     o << "## 6. Scaling\n\n![scaling](scaling.svg)\n\n"
       << "| events | ops | bulk append us/event | WAL after it MiB | next writer open ms | RocksDB bytes/event | SQLite bytes/event | ReadOp+Fold us/event | SQLite read+fold us/event | fold Mevents/s | status ms | journal list ms | journal verify ms | run --speed max ms | run's journal syncs | durable append /s | median us | p99 us |\n"
@@ -389,13 +389,13 @@ void WriteReport(const Config& c, const Machine& m, const AppendResults& a, cons
     for (const auto& q : rr.points) {
       double qn = static_cast<double>(q.events);
       o << "| " << Num(qn) << " | " << q.ops << " | "
-        << Fmt("%.2f", q.gen_events ? q.gen_s * 1e6 / static_cast<double>(q.gen_events) : 0) << " | "
-        << Fmt("%.1f", static_cast<double>(q.wal_after_gen_bytes) / (1 << 20)) << " | " << Fmt("%.0f", q.settle_ms) << " | "
-        << Fmt("%.0f", static_cast<double>(q.rocks_bytes) / qn) << " | " << Fmt("%.0f", static_cast<double>(q.sqlite_bytes) / qn) << " | "
-        << Fmt("%.2f", q.rocks_read_fold_s * 1e6 / qn) << " | " << Fmt("%.2f", q.sqlite_read_fold_s * 1e6 / qn) << " | "
-        << Fmt("%.2f", q.fold_eps / 1e6) << " | " << Fmt("%.1f", q.status_ms) << " | " << Fmt("%.1f", q.journal_list_ms)
-        << " | " << Fmt("%.1f", q.journal_verify_ms) << " | " << Fmt("%.1f", q.run_ms) << " | " << q.run_journal_syncs
-        << " | " << Num(q.append.rate()) << " | " << Fmt("%.0f", q.append.median()) << " | " << Fmt("%.0f", q.append.p99())
+        << StrPrintf("%.2f", q.gen_events ? q.gen_s * 1e6 / static_cast<double>(q.gen_events) : 0) << " | "
+        << StrPrintf("%.1f", static_cast<double>(q.wal_after_gen_bytes) / (1 << 20)) << " | " << StrPrintf("%.0f", q.settle_ms) << " | "
+        << StrPrintf("%.0f", static_cast<double>(q.rocks_bytes) / qn) << " | " << StrPrintf("%.0f", static_cast<double>(q.sqlite_bytes) / qn) << " | "
+        << StrPrintf("%.2f", q.rocks_read_fold_s * 1e6 / qn) << " | " << StrPrintf("%.2f", q.sqlite_read_fold_s * 1e6 / qn) << " | "
+        << StrPrintf("%.2f", q.fold_eps / 1e6) << " | " << StrPrintf("%.1f", q.status_ms) << " | " << StrPrintf("%.1f", q.journal_list_ms)
+        << " | " << StrPrintf("%.1f", q.journal_verify_ms) << " | " << StrPrintf("%.1f", q.run_ms) << " | " << q.run_journal_syncs
+        << " | " << Num(q.append.rate()) << " | " << StrPrintf("%.0f", q.append.median()) << " | " << StrPrintf("%.0f", q.append.p99())
         << " |\n";
     }
     o << "\nAt each size: the journal is grown to that many events (plus the runs and append bursts of the earlier sizes), "
