@@ -29,6 +29,25 @@ namespace lvu::journal {
 
 namespace {
 
+// Reads from one consistent snapshot (both families as of one instant),
+// with checksums verified; the snapshot is released when this dies.
+class SnapshotRead {
+ public:
+  explicit SnapshotRead(rocksdb::DB* db) : db_(db), snap_(db->GetSnapshot()) {
+    ro_.snapshot = snap_;
+    ro_.verify_checksums = true;
+  }
+  ~SnapshotRead() { db_->ReleaseSnapshot(snap_); }
+  SnapshotRead(const SnapshotRead&) = delete;
+  SnapshotRead& operator=(const SnapshotRead&) = delete;
+  const rocksdb::ReadOptions& options() const { return ro_; }
+
+ private:
+  rocksdb::DB* db_;
+  const rocksdb::Snapshot* snap_;
+  rocksdb::ReadOptions ro_;
+};
+
 Status FromRocks(const rocksdb::Status& s, const std::string& context) {
   if (s.ok()) return Status::OK();
   std::string m = context + ": " + s.ToString();
@@ -209,15 +228,8 @@ Status RocksJournal::ReadOp(const std::string& op_id, std::vector<Event>* out) {
   }
   // One consistent view of both families: the summary and its events were
   // written in the same batches.
-  const rocksdb::Snapshot* snap = db_->GetSnapshot();
-  rocksdb::ReadOptions ro;
-  ro.snapshot = snap;
-  ro.verify_checksums = true;
-  struct Release {
-    rocksdb::DB* db;
-    const rocksdb::Snapshot* s;
-    ~Release() { db->ReleaseSnapshot(s); }
-  } release{db_, snap};
+  SnapshotRead snapshot(db_);
+  const rocksdb::ReadOptions& ro = snapshot.options();
 
   std::string summary_value;
   rocksdb::Status rs = db_->Get(ro, ops_, op_id, &summary_value);
@@ -348,15 +360,8 @@ Status RocksJournal::ResolveOp(const std::string& prefix, std::string* op_id) {
 
 Status RocksJournal::ScanRaw(const std::string& op_id, std::vector<OpRecords>* out) {
   out->clear();
-  const rocksdb::Snapshot* snap = db_->GetSnapshot();
-  rocksdb::ReadOptions ro;
-  ro.snapshot = snap;
-  ro.verify_checksums = true;
-  struct Release {
-    rocksdb::DB* db;
-    const rocksdb::Snapshot* s;
-    ~Release() { db->ReleaseSnapshot(s); }
-  } release{db_, snap};
+  SnapshotRead snapshot(db_);
+  const rocksdb::ReadOptions& ro = snapshot.options();
 
   // Grouped by the keys' first 26 bytes (a shorter, malformed key by itself).
   std::map<std::string, OpRecords> ops;
