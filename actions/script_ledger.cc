@@ -1,12 +1,11 @@
 #include "actions/script_ledger.h"
 
+#include "actions/script_runner.h"
+
 namespace lvu::actions {
 
 std::string DescribeScriptDone(const journal::ScriptDone& d, uint32_t timeout_s) {
-  if (!d.error.empty()) return "cannot run: " + d.error;
-  if (d.timed_out) return "timed out after " + std::to_string(timeout_s) + " s";
-  if (d.signal != 0) return "killed by signal " + std::to_string(d.signal);
-  return "exit " + std::to_string(d.exit_code);
+  return DescribeScriptEnd(d.error, d.timed_out, d.signal, d.exit_code, static_cast<int>(timeout_s));
 }
 
 void ScriptRecords::Apply(const journal::Event& e) {

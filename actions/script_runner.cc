@@ -70,11 +70,15 @@ bool WaitFor(pid_t pid, int64_t ms, int fd, std::string* out, int* status) {
 
 }  // namespace
 
-std::string ScriptOutcome::Describe(int timeout_s) const {
+std::string DescribeScriptEnd(const std::string& error, bool timed_out, int signal, int exit_code, int timeout_s) {
   if (!error.empty()) return "cannot run: " + error;
   if (timed_out) return "timed out after " + std::to_string(timeout_s) + " s";
   if (signal != 0) return "killed by signal " + std::to_string(signal);
   return "exit " + std::to_string(exit_code);
+}
+
+std::string ScriptOutcome::Describe(int timeout_s) const {
+  return DescribeScriptEnd(error, timed_out, signal, exit_code, timeout_s);
 }
 
 ScriptOutcome RunScript(const std::vector<std::string>& argv, const std::vector<std::string>& env, int timeout_s) {

@@ -32,6 +32,10 @@ struct ScriptOutcome {
   std::string Describe(int timeout_s) const;
 };
 
+// The words for how a script ended, from its parts (also for a journaled
+// scriptDone: actions/script_ledger.h).
+std::string DescribeScriptEnd(const std::string& error, bool timed_out, int signal, int exit_code, int timeout_s);
+
 ScriptOutcome RunScript(const std::vector<std::string>& argv, const std::vector<std::string>& env, int timeout_s);
 
 }  // namespace lvu::actions
