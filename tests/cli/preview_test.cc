@@ -25,24 +25,12 @@ ProcResult LvupdateWithInput(const std::string& home, const std::vector<std::str
                              const std::string& stdin_text, const std::string& scratch) {
   const std::string in_file = scratch + "/stdin", out_file = scratch + "/out";
   { std::ofstream(in_file) << stdin_text; }
-  std::vector<std::string> argv_s = {LVU_BINARY, "--home", home, "--speed", "max"};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : argv_s) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_addopen(&fa, 0, in_file.c_str(), O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&fa, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&fa, 1, 2);
-  pid_t pid;
+  std::vector<std::string> argv = {LVU_BINARY, "--home", home, "--speed", "max"};
+  argv.insert(argv.end(), args.begin(), args.end());
   ProcResult r;
-  if (posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ) == 0) r.exit_code = WaitExit(pid);
-  posix_spawn_file_actions_destroy(&fa);
-  std::ifstream in(out_file);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  r.out = ss.str();
+  int pid = SpawnProgram(argv, out_file, in_file);
+  if (pid > 0) r.exit_code = WaitExit(pid);
+  r.out = ReadFile(out_file);
   std::filesystem::remove(in_file);
   return r;
 }

@@ -17,22 +17,6 @@ extern char** environ;
 namespace lvu::testing {
 namespace {
 
-// Runs argv (argv[0] a path, kept as the program's name) with its output in `out`.
-pid_t SpawnCommand(const std::vector<std::string>& args, const std::string& out) {
-  std::vector<std::string> copy = args;
-  std::vector<char*> argv;
-  for (auto& a : copy) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_addopen(&fa, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&fa, 1, 2);
-  pid_t pid = -1;
-  int rc = posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&fa);
-  return rc == 0 ? pid : -1;
-}
-
 class CommandsTest : public ::testing::Test {
  protected:
   const std::string& home() const { return home_.path(); }
@@ -125,7 +109,7 @@ TEST_F(CommandsTest, AixNamesAsProgramNames) {
     std::vector<std::string> argv = {bin + "/" + name, "--home", home()};
     argv.insert(argv.end(), args.begin(), args.end());
     std::string out = home() + "/alias.out";
-    pid_t pid = SpawnCommand(argv, out);
+    pid_t pid = SpawnProgram(argv, out);
     ProcResult r;
     r.exit_code = WaitExit(pid);
     r.out = ReadFile(out);

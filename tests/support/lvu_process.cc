@@ -25,20 +25,26 @@ TempHome::~TempHome() {
   std::filesystem::remove_all(path_, ec);
 }
 
-int SpawnLvupdate(const std::string& home, const std::vector<std::string>& args, const std::string& out_file) {
-  std::vector<std::string> argv_s = {LVU_BINARY, "--home", home};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
+int SpawnProgram(const std::vector<std::string>& args, const std::string& out_file, const std::string& stdin_file) {
+  std::vector<std::string> copy = args;
   std::vector<char*> argv;
-  for (auto& a : argv_s) argv.push_back(a.data());
+  for (auto& a : copy) argv.push_back(a.data());
   argv.push_back(nullptr);
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
+  if (!stdin_file.empty()) posix_spawn_file_actions_addopen(&fa, 0, stdin_file.c_str(), O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&fa, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_adddup2(&fa, 1, 2);
-  pid_t pid;
+  pid_t pid = -1;
   int rc = posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&fa);
   return rc == 0 ? pid : -1;
+}
+
+int SpawnLvupdate(const std::string& home, const std::vector<std::string>& args, const std::string& out_file) {
+  std::vector<std::string> argv = {LVU_BINARY, "--home", home};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return SpawnProgram(argv, out_file);
 }
 
 int WaitExit(int pid) {

@@ -30,6 +30,12 @@ class TempHome {
 // Runs `lvupdate --home HOME --speed max ARGS...` and waits for it.
 ProcResult Lvupdate(const std::string& home, const std::vector<std::string>& args);
 
+// Starts the program argv[0] (a path; argv[0] is also its name) with stdout
+// and stderr in `out_file` and, if `stdin_file` is given, that file on its
+// standard input; does not wait. Returns the pid, or -1.
+int SpawnProgram(const std::vector<std::string>& argv, const std::string& out_file,
+                 const std::string& stdin_file = "");
+
 // Starts `lvupdate --home HOME ARGS...` (no --speed added) without waiting;
 // its output goes to `out_file`. Returns the pid, or -1.
 int SpawnLvupdate(const std::string& home, const std::vector<std::string>& args, const std::string& out_file);
