@@ -20,7 +20,8 @@ constexpr const char* kExitCodes =
     "  2  bad input (lvupdate.data, arguments, no simulated system)\n"
     "  3  validation failed: nothing was changed\n"
     "  4  failed and rolled back\n"
-    "  5  interrupted: run `lvupdate resume` or `lvupdate rollback`\n";
+    "  5  interrupted: run `lvupdate resume` or `lvupdate rollback` (a step that gave up:\n"
+    "     `resume --retry-step` or `resume --skip STEP --reason TEXT`, as printed)\n";
 
 // "max" or a positive number of simulated seconds per real second.
 std::string ParseSpeed(const std::string& v, double* speed) {
