@@ -9,6 +9,7 @@
 #include "actions/op_timing.h"
 #include "actions/script_ledger.h"
 #include "actions/validation.h"
+#include "actions/world_check.h"
 #include "replay/fold.h"
 
 namespace lvu::actions {
@@ -207,8 +208,25 @@ Status Executor::Load(const std::string& op_id, Session* s) {
   return Status::OK();
 }
 
+Status Executor::CheckWorldNotAhead(Session* s) {
+  std::vector<Unrecorded> found;
+  LVU_RETURN_IF_ERROR(FindUnrecorded(s->plan, s->state, s->ctx, &found));
+  if (found.empty()) return Status::OK();
+  for (const auto& u : found) spdlog::error("{} step {} applied in the world, never started in the journal: {}", s->op_id, u.name, u.effect);
+  return UnrecordedConflict(s->op_id, found);
+}
+
+Status Executor::Reconcile(const std::string& op_id, std::vector<Unrecorded>* found) {
+  found->clear();
+  Session s;
+  LVU_RETURN_IF_ERROR(Load(op_id, &s));
+  if (s.state.finished) return Status::OK();
+  return FindUnrecorded(s.plan, s.state, s.ctx, found);
+}
+
 Status Executor::ApplyStep(Session* s, uint32_t index) {
   Step& step = *s->plan[index];
+  LVU_RETURN_IF_ERROR(GuardWorkload(step, s->ctx, Direction::kForward));
   LVU_RETURN_IF_ERROR(Append(s, Intent(*s, index, Direction::kForward), /*sync=*/true));
   s->apps.step = index;
 
@@ -244,6 +262,7 @@ Status Executor::ApplyStep(Session* s, uint32_t index) {
 
 Status Executor::CompensateStep(Session* s, uint32_t index) {
   Step& step = *s->plan[index];
+  LVU_RETURN_IF_ERROR(GuardWorkload(step, s->ctx, Direction::kCompensate));
   LVU_RETURN_IF_ERROR(Append(s, Intent(*s, index, Direction::kCompensate), /*sync=*/true));
   s->apps.step = index;
 
@@ -397,7 +416,8 @@ Status Executor::Drive(Session* s, OpResult* result) {
         m.kind == Move::Kind::kFinish) {
       Status st = NotifyRollbackOnce(s);
       if (!st.ok()) {
-        if (st.IsIOError() || st.IsCorruption()) return st;  // the journal could not be written
+        // The journal could not be written, or the world contradicts it.
+        if (st.IsIOError() || st.IsCorruption() || st.IsNoSpace() || st.IsConflict()) return st;
         result->reason = "LVUP_ERROR notification: " + st.message();
         Fill(*s, result);
         return Status::OK();
@@ -521,6 +541,7 @@ Status Executor::Resume(const ResumeOverride& o, OpResult* result) {
   }
   Session s;
   LVU_RETURN_IF_ERROR(Load(active, &s));
+  LVU_RETURN_IF_ERROR(CheckWorldNotAhead(&s));
   if (o.kind == ResumeOverride::Kind::kNone && s.state.gave_up) {
     // Retrying blindly what already failed max_attempts times helps nobody.
     Fill(s, result);
@@ -576,6 +597,7 @@ Status Executor::Rollback(OpResult* result) {
   }
   Session s;
   LVU_RETURN_IF_ERROR(Load(op, &s));
+  if (!s.state.finished) LVU_RETURN_IF_ERROR(CheckWorldNotAhead(&s));
   bool is_update = s.state.info.op_kind == journal::OpKind::kUpdate;
   if (!s.state.finished) LVU_RETURN_IF_ERROR(AppendSession(&s, "rollback"));
   if (s.state.gave_up && s.state.rolling_back) {

@@ -20,6 +20,7 @@
 #include "actions/plan.h"
 #include "actions/step.h"
 #include "actions/validation.h"
+#include "actions/world_check.h"
 #include "base/status.h"
 #include "drivers/system.h"
 #include "journal/journal.h"
@@ -120,6 +121,11 @@ class Executor {
   // operation run from this home.
   Status Rollback(OpResult* result);
 
+  // Reads the world against the unfinished operation `op_id` (world_check.h):
+  // the steps the journal shows never started that the world shows applied.
+  // Writes nothing; for `journal verify`. Empty for a finished operation.
+  Status Reconcile(const std::string& op_id, std::vector<Unrecorded>* found);
+
  private:
   struct Session;
   class ScriptJournal;  // the ScriptLedger of a session: script runs as journal events
@@ -127,6 +133,9 @@ class Executor {
   // LVUP_ERROR notification, once per session (its scripts once per operation).
   Status NotifyRollbackOnce(Session* s);
   Status Load(const std::string& op_id, Session* s);
+  // Conflict (nothing written) when the world shows a step applied that the
+  // journal shows never started: records were lost (world_check.h).
+  Status CheckWorldNotAhead(Session* s);
   Status Drive(Session* s, OpResult* result);
   Status Append(Session* s, journal::Event e, bool sync);
   journal::Event Intent(const Session& s, uint32_t index, journal::Direction dir);

@@ -39,6 +39,13 @@ struct StepContext {
   AppContext* apps = nullptr;      // registrations, notification scripts; null in preview
 };
 
+// What driving a step endangers (DESIGN.md, invariant 5): the partition it
+// stops, deletes, or takes disks or paths away from, and how, in words.
+struct Hazard {
+  int lpar = -1;           // -1: nothing
+  const char* action = "";  // "shut down", "delete", "unmap the disks of", ...
+};
+
 class Step {
  public:
   virtual ~Step() = default;
@@ -54,6 +61,16 @@ class Step {
   // (`lvupdate resume --skip STEP --reason TEXT`): what skipping leaves them
   // to do by hand. Empty (the default): never skipped.
   virtual const char* SkipNote() const { return ""; }
+  // The partition that driving this step in direction `d` would stop, delete,
+  // or take disks or paths away from. Before writing the intent the executor
+  // reads the world and refuses (Status::Conflict, nothing written) while
+  // that partition runs the workload or holds it frozen: the journal is then
+  // behind the world, and the step would destroy the workload.
+  virtual Hazard Endangers(const StepContext&, journal::Direction) const { return {}; }
+  // What Probe looks for in the world, in words ("the workload runs on
+  // partition 98"), for the messages that say what the world shows; "" for a
+  // step whose probe never finds it applied.
+  virtual std::string Effect(const StepContext&) const { return ""; }
 };
 
 using Plan = std::vector<std::unique_ptr<Step>>;

@@ -25,6 +25,8 @@ class Status {
     kBusy,             // another process holds the live update lock
     kFailed,           // a driver command failed; not worth retrying
     kTransient,        // a driver command failed; retrying may succeed
+    kNoSpace,          // the file system is (nearly) full: exit 1, nothing changed
+    kConflict,         // the world contradicts the journal: the engine stopped before acting
   };
 
   Status() = default;
@@ -36,6 +38,8 @@ class Status {
   static Status Busy(std::string m) { return Status(Code::kBusy, std::move(m)); }
   static Status Failed(std::string m) { return Status(Code::kFailed, std::move(m)); }
   static Status Transient(std::string m) { return Status(Code::kTransient, std::move(m)); }
+  static Status NoSpace(std::string m) { return Status(Code::kNoSpace, std::move(m)); }
+  static Status Conflict(std::string m) { return Status(Code::kConflict, std::move(m)); }
 
   bool ok() const { return code_ == Code::kOk; }
   bool IsNotFound() const { return code_ == Code::kNotFound; }
@@ -44,6 +48,8 @@ class Status {
   bool IsIOError() const { return code_ == Code::kIOError; }
   bool IsBusy() const { return code_ == Code::kBusy; }
   bool IsTransient() const { return code_ == Code::kTransient; }
+  bool IsNoSpace() const { return code_ == Code::kNoSpace; }
+  bool IsConflict() const { return code_ == Code::kConflict; }
   Code code() const { return code_; }
   const std::string& message() const { return message_; }
 
@@ -72,6 +78,8 @@ inline std::string Status::ToString() const {
     case Code::kBusy: return "Busy: " + message_;
     case Code::kFailed: return "Failed: " + message_;
     case Code::kTransient: return "Transient failure: " + message_;
+    case Code::kNoSpace: return "No space: " + message_;
+    case Code::kConflict: return "Conflict: " + message_;
   }
   return message_;
 }

@@ -13,6 +13,7 @@
 #include "cli/journal_reader.h"
 #include "cli/journal_view.h"
 #include "cli/replay_sim.h"
+#include "cli/journal_health.h"
 #include "journal/event_codec.h"
 #include "journal/event_stream.h"
 #include "journal/journal.h"
@@ -202,6 +203,14 @@ int CmdJournalVerify(const GlobalOptions& g, const std::string& arg, bool json) 
     if (!s.ok()) return Fail(kExitCannotRun, s);
     report = replay::Verify(records);
   }
+  // Synced records gone, or the world ahead of the journal: first, since the
+  // other checks see only what is left.
+  std::string active;
+  if (!r.journal->ActiveOp(&active).ok() || (!arg.empty() && (records.empty() || records[0].op_id != active))) {
+    active.clear();
+  }
+  std::vector<journal::Problem> blockers = RecoveryBlockers(r.home, r.journal.get(), active);
+  report.problems.insert(report.problems.begin(), blockers.begin(), blockers.end());
   if (json) {
     nlohmann::json problems = nlohmann::json::array();
     for (const auto& p : report.problems) problems.push_back({{"key", p.key}, {"what", p.what}});

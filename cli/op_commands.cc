@@ -16,6 +16,7 @@
 #include "actions/preview.h"
 #include "cli/commands.h"
 #include "cli/home.h"
+#include "cli/journal_health.h"
 #include "cli/op_report.h"
 #include "cli/preview_record.h"
 #include "cli/progress.h"
@@ -223,6 +224,10 @@ int CmdStatus(const GlobalOptions& g, bool json) {
   journal::LockHolder(dir, &held, &pid);
   std::string status = st.finished ? journal::OutcomeName(st.outcome) : (held ? "running" : "interrupted");
   actions::OpTiming t = actions::TimingOf(st);
+  // What keeps recovery from acting (lost records, the world ahead).
+  std::string active;
+  if (!j->ActiveOp(&active).ok() || active != op || held) active.clear();
+  std::vector<journal::Problem> blockers = held ? std::vector<journal::Problem>{} : RecoveryBlockers(home, j.get(), active);
   if (json) {
     nlohmann::json steps = nlohmann::json::array();
     for (const auto& step : st.steps) {
@@ -241,6 +246,9 @@ int CmdStatus(const GlobalOptions& g, bool json) {
                           {"steps", steps}};
     if (!st.info.reverts.empty()) out["reverts"] = st.info.reverts;
     if (held) out["pid"] = pid;
+    nlohmann::json blocked = nlohmann::json::array();
+    for (const auto& b : blockers) blocked.push_back({{"key", b.key}, {"what", b.what}});
+    out["blocked"] = blocked;
     out["waiting_for_operator"] = st.gave_up && !st.finished;
     if (st.gave_up && !st.finished) {
       out["gave_up"] = {{"step", st.steps[st.gave_up_info.step].name},
@@ -263,6 +271,12 @@ int CmdStatus(const GlobalOptions& g, bool json) {
       std::printf("  %2zu  %-24s %-18s  %s\n", i + 1, step.name.c_str(), replay::StepStateName(step.state),
                   step.last_error.c_str());
     }
+  }
+  if (!blockers.empty()) {
+    std::printf("\nThe journal cannot be acted upon: resume and rollback refuse it.\n");
+    for (const auto& b : blockers) std::printf("  %s: %s\n", b.key.c_str(), b.what.c_str());
+    std::printf("See `lvupdate journal verify` and docs/operations.md, \"A journal that lost records\".\n");
+    return kExitOk;
   }
   if (status == "interrupted") PrintNext(StoppedResult(st));
   return kExitOk;

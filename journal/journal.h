@@ -10,6 +10,15 @@
 //   flock held for the life of the object, with the holder's pid written in it).
 //   A second writer gets Status::Busy naming that pid. kReadOnly takes no lock and
 //   may run beside a writer; it sees what was durable when it opened.
+// - Synced records are never lost silently (journal/high_water.h): after each
+//   synced append the writer records it in <dir>/HIGHWATER; Open compares the
+//   journal with that mark. Open(kWrite) fails with Corruption when synced
+//   records are gone; kReadOnly opens and says so in LostRecords().
+// - No write is attempted with less than JournalOptions::reserve_bytes free
+//   (NoSpace). A write that fails anyway (ENOSPC, EIO) returns IOError or
+//   NoSpace naming the journal; the journal then refuses every later write
+//   (the same Status), and is abandoned rather than closed, since closing
+//   RocksDB would write again (see docs/journal-format.md, "Write errors").
 // - Append assigns the next contiguous sequence number of the operation (0 for the
 //   first event of a new operation) and returns once the record is written; with
 //   sync = true it returns only after the write is durable (WriteOptions::sync).
@@ -19,6 +28,7 @@
 //   naming the key; it is never skipped.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,7 +37,26 @@
 #include "journal/event.h"
 #include "journal/raw_records.h"
 
+namespace rocksdb {
+class FileSystem;
+}  // namespace rocksdb
+
 namespace lvu::journal {
+
+// Free space the journal's file system must have before the journal is
+// opened for writing and before every synced append (each step's intent):
+// RocksDB's own files (a new MANIFEST, OPTIONS and write-ahead log at open,
+// the flush of the recovered log) and an operation's records (tens of KB)
+// fit many times in it. Below it, the write is not attempted: Status
+// NoSpace naming the directory, the space needed and the space left.
+inline constexpr uint64_t kJournalReserveBytes = 8ull << 20;
+
+struct JournalOptions {
+  // The file system the journal and its high-water mark are written through;
+  // null for the machine's own. Tests inject faults and power losses here.
+  std::shared_ptr<rocksdb::FileSystem> fs;
+  uint64_t reserve_bytes = kJournalReserveBytes;
+};
 
 // What the ops column family keeps for each operation (a cache of the fold's
 // headline, kept in the same batch as the event that changed it).
@@ -50,7 +79,8 @@ class Journal {
   enum class Mode { kWrite, kReadOnly };
 
   // Opens (creating in kWrite mode when absent) the journal at `dir`.
-  static Status Open(const std::string& dir, Mode mode, std::unique_ptr<Journal>* out);
+  static Status Open(const std::string& dir, Mode mode, std::unique_ptr<Journal>* out,
+                     const JournalOptions& options = JournalOptions());
   virtual ~Journal() = default;
 
   // A new time-ordered operation id (ULID: 26 Crockford base32 chars).
@@ -95,6 +125,11 @@ class Journal {
 
   // Number of sync writes issued since open (for benchmarks and tests).
   virtual uint64_t sync_count() const = 0;
+
+  // OK, or Corruption saying which synced records the journal lost: the
+  // high-water mark names a record the journal no longer holds. Computed at
+  // Open; a write-mode Open fails with it instead.
+  virtual Status LostRecords() const = 0;
 };
 
 // Reads the pid written in the lock file, or 0 when there is none. Lets

@@ -24,6 +24,9 @@ inline constexpr char kOpsFamily[] = "ops";
 inline constexpr char kFormatVersionKey[] = "format_version";
 inline constexpr char kFormatVersion[] = "1";
 inline constexpr char kActiveOpKey[] = "active_op";
+// Present once the journal keeps a high-water mark file (journal/high_water.h):
+// from then on the file missing is reported, not taken as "no mark".
+inline constexpr char kHighWaterKey[] = "high_water";
 
 std::string EventKey(std::string_view op_id, uint64_t seq);
 

@@ -8,6 +8,7 @@
 // batch that changed the summary on disk succeeded.
 #include <rocksdb/db.h>
 #include <rocksdb/env.h>
+#include <rocksdb/file_system.h>
 #include <rocksdb/options.h>
 #include <rocksdb/write_batch.h>
 
@@ -20,6 +21,7 @@
 #include <thread>
 
 #include "journal/event_codec.h"
+#include "journal/high_water.h"
 #include "journal/journal.h"
 #include "journal/keys.h"
 #include "journal/lock_file.h"
@@ -51,6 +53,7 @@ class SnapshotRead {
 Status FromRocks(const rocksdb::Status& s, const std::string& context) {
   if (s.ok()) return Status::OK();
   std::string m = context + ": " + s.ToString();
+  if (s.IsNoSpace()) return Status::NoSpace(m);
   if (s.IsCorruption()) return Status::Corruption(m);
   if (s.IsNotFound()) return Status::NotFound(m);
   if (s.IsBusy() || s.IsTimedOut() || s.IsTryAgain()) return Status::Busy(m);
@@ -87,24 +90,81 @@ void LimitInfoLog(rocksdb::Options* o) {
   o->keep_log_file_num = 2;
 }
 
+// Free bytes of the file system holding `dir`, through `fs`.
+Status FreeSpace(rocksdb::FileSystem* fs, const std::string& dir, uint64_t* free) {
+  rocksdb::IOStatus s = fs->GetFreeSpace(dir, rocksdb::IOOptions(), free, nullptr);
+  if (s.IsNotSupported()) {
+    *free = UINT64_MAX;  // a file system that cannot tell: the write will say
+    return Status::OK();
+  }
+  if (!s.ok()) return Status::IOError("cannot read the free space of " + dir + ": " + s.ToString());
+  return Status::OK();
+}
+
+std::string Bytes(uint64_t n) {
+  if (n >= (1ull << 20)) return std::to_string(n >> 20) + " MiB";
+  if (n >= (1ull << 10)) return std::to_string(n >> 10) + " KiB";
+  return std::to_string(n) + " bytes";
+}
+
+// NoSpace when the file system of `dir` has less than `reserve` free.
+Status CheckSpace(rocksdb::FileSystem* fs, const std::string& dir, uint64_t reserve, const std::string& what) {
+  if (reserve == 0) return Status::OK();
+  uint64_t free = 0;
+  LVU_RETURN_IF_ERROR(FreeSpace(fs, dir, &free));
+  if (free >= reserve) return Status::OK();
+  return Status::NoSpace(what + ": the file system of " + dir + " has " + Bytes(free) + " free; the journal needs " +
+                         Bytes(reserve) + " (nothing was written: free some space, then run the command again)");
+}
+
 class RocksJournal : public Journal {
  public:
-  RocksJournal(std::string dir, Mode mode, std::unique_ptr<LockFile> lock, rocksdb::DB* db,
+  RocksJournal(std::string dir, Mode mode, std::unique_ptr<LockFile> lock, std::shared_ptr<rocksdb::FileSystem> fs,
+               std::unique_ptr<rocksdb::Env> env, uint64_t reserve, rocksdb::DB* db,
                std::vector<rocksdb::ColumnFamilyHandle*> handles,
                rocksdb::ColumnFamilyHandle* events, rocksdb::ColumnFamilyHandle* ops)
       : dir_(std::move(dir)),
         mode_(mode),
         lock_(std::move(lock)),
+        fs_(std::move(fs)),
+        env_(std::move(env)),
+        reserve_(reserve),
+        high_water_(fs_, dir_),
         db_(db),
         handles_(std::move(handles)),
         events_(events),
         ops_(ops) {}
 
   ~RocksJournal() override {
+    if (!broken_.ok()) {
+      // A write failed: RocksDB 7.8.3 as Debian builds it asserts (and aborts
+      // the process) when a file writer that saw an error is used again, and
+      // closing the database syncs and writes. Abandon it instead: what was
+      // synced is on disk, the next open recovers the rest, and the process
+      // is about to exit (the caller stops at the first failed write).
+      (void)env_.release();
+      return;
+    }
     for (rocksdb::ColumnFamilyHandle* h : handles_) db_->DestroyColumnFamilyHandle(h);
     delete db_;
     // lock_ is released after this body, once RocksDB is closed.
   }
+
+  // Compares the journal with its high-water mark (high_water.h); the
+  // verdict is kept for LostRecords().
+  // The mark as read before RocksDB opened: a reader beside a writer must
+  // not see a mark newer than the records it opened with.
+  struct MarkRead {
+    Status status;
+    bool file_exists = false;
+    bool present = false;
+    HighWaterMark mark;
+  };
+  // `wals`: the write-ahead log files as they were before RocksDB opened
+  // (and recovered) them, for the message.
+  Status CheckHighWater(const std::string& wals, const MarkRead& mark);
+  // Write mode: records that the high-water mark file is in use here.
+  Status InitHighWater();
 
   Status Append(Event* e, bool sync) override;
   Status ReadOp(const std::string& op_id, std::vector<Event>* out) override;
@@ -118,8 +178,14 @@ class RocksJournal : public Journal {
     std::lock_guard<std::mutex> lock(mu_);
     return sync_count_;
   }
+  Status LostRecords() const override { return lost_; }
 
  private:
+  // Writes `batch` (sync or not); on success with sync, advances the
+  // high-water mark to (op, seq). The first failure breaks the journal.
+  Status WriteBatch(rocksdb::WriteBatch* batch, bool sync, const std::string& op, uint64_t seq,
+                    const std::string& what);
+
   // The stored summary of `op_id` (from the cache when possible); *found =
   // false when the operation has none.
   Status LoadSummary(const std::string& op_id, OpSummary* s, bool* found);
@@ -127,6 +193,12 @@ class RocksJournal : public Journal {
   const std::string dir_;
   const Mode mode_;
   std::unique_ptr<LockFile> lock_;  // null in read-only mode
+  std::shared_ptr<rocksdb::FileSystem> fs_;
+  std::unique_ptr<rocksdb::Env> env_;  // over fs_; outlives db_
+  const uint64_t reserve_;
+  HighWaterFile high_water_;
+  Status broken_;  // the first failed write: every later write returns it
+  Status lost_;    // CheckHighWater's verdict
   rocksdb::DB* const db_;
   const std::vector<rocksdb::ColumnFamilyHandle*> handles_;  // every family opened
   rocksdb::ColumnFamilyHandle* const events_;
@@ -171,20 +243,20 @@ Status RocksJournal::Append(Event* e, bool sync) {
   OpSummary summary;
   bool found = false;
   LVU_RETURN_IF_ERROR(LoadSummary(e->op_id, &summary, &found));
-  const std::string what =
+  const std::string refused =
       "cannot append " + std::string(KindName(e->kind)) + " to operation " + e->op_id;
   uint64_t seq = 0;
   if (!found) {
     if (e->kind != EventKind::kOpStarted) {
-      return Status::InvalidArgument(what + ": its first event must be opStarted");
+      return Status::InvalidArgument(refused + ": its first event must be opStarted");
     }
   } else {
     if (e->kind == EventKind::kOpStarted) {
-      return Status::InvalidArgument(what + ": opStarted must be its first event, and it has " +
+      return Status::InvalidArgument(refused + ": opStarted must be its first event, and it has " +
                                      std::to_string(summary.last_seq + 1) + " already");
     }
     if (summary.finished) {
-      return Status::InvalidArgument(what + ": it is finished (opFinished is " +
+      return Status::InvalidArgument(refused + ": it is finished (opFinished is " +
                                      KeyName(e->op_id, summary.last_seq) + ")");
     }
     seq = summary.last_seq + 1;
@@ -210,14 +282,32 @@ Status RocksJournal::Append(Event* e, bool sync) {
       rs = rocksdb::Status::OK();
     }
   }
-  rocksdb::WriteOptions wo;
-  wo.sync = sync;
-  if (rs.ok()) rs = db_->Write(wo, &batch);
-  LVU_RETURN_IF_ERROR(FromRocks(rs, "cannot append " + KeyName(e->op_id, seq) + " (" +
-                                        KindName(e->kind) + ") to the journal at " + dir_));
-  if (sync) ++sync_count_;
+  const std::string what =
+      "cannot append " + KeyName(e->op_id, seq) + " (" + KindName(e->kind) + ") to the journal at " + dir_;
+  LVU_RETURN_IF_ERROR(FromRocks(rs, what));
+  LVU_RETURN_IF_ERROR(WriteBatch(&batch, sync, e->op_id, seq, what));
   summaries_[e->op_id] = std::move(next);
   return Status::OK();
+}
+
+Status RocksJournal::WriteBatch(rocksdb::WriteBatch* batch, bool sync, const std::string& op, uint64_t seq,
+                                const std::string& what) {
+  if (!broken_.ok()) return broken_;
+  // Before each synced write (each step's intent): is there room for it?
+  if (sync) LVU_RETURN_IF_ERROR(CheckSpace(fs_.get(), dir_, reserve_, what));
+  rocksdb::WriteOptions wo;
+  wo.sync = sync;
+  Status st = FromRocks(db_->Write(wo, batch), what);
+  if (st.ok() && sync) {
+    ++sync_count_;
+    st = high_water_.Append({op, seq});
+    if (!st.ok()) st = Status(st).WithContext(what + " (the high-water mark)");
+  }
+  if (!st.ok()) {
+    if (!st.IsNoSpace() && !st.IsCorruption()) st = Status::IOError(st.message());
+    broken_ = st;
+  }
+  return st;
 }
 
 Status RocksJournal::ReadOp(const std::string& op_id, std::vector<Event>* out) {
@@ -439,22 +529,113 @@ Status RocksJournal::Import(const std::vector<Event>& events) {
     if (rs.ok()) rs = batch.Put(events_, EventKey(op, e.seq), Encode(e));
   }
   if (rs.ok()) rs = batch.Put(ops_, op, EncodeSummary(summary));
-  rocksdb::WriteOptions wo;
-  wo.sync = true;
-  if (rs.ok()) rs = db_->Write(wo, &batch);
-  LVU_RETURN_IF_ERROR(FromRocks(rs, "cannot import operation " + op + " into the journal at " + dir_));
-  ++sync_count_;
+  const std::string what = "cannot import operation " + op + " into the journal at " + dir_;
+  LVU_RETURN_IF_ERROR(FromRocks(rs, what));
+  LVU_RETURN_IF_ERROR(WriteBatch(&batch, true, op, events.back().seq, what));
   summaries_[op] = summary;
   return Status::OK();
 }
 
+
+// The write-ahead log files of `dir`, by name ("000004.log"), for messages.
+std::string WalFiles(rocksdb::FileSystem* fs, const std::string& dir) {
+  std::vector<std::string> children;
+  std::string names;
+  if (!fs->GetChildren(dir, rocksdb::IOOptions(), &children, nullptr).ok()) return "";
+  std::sort(children.begin(), children.end());
+  for (const std::string& c : children) {
+    if (c.size() > 4 && c.ends_with(".log")) names += (names.empty() ? "" : ", ") + dir + "/" + c;
+  }
+  return names;
+}
+
+// RocksDB's options for the journal: small, since an operation writes tens
+// of KB. The write buffer sizes the log's preallocation (1.1 x the buffer:
+// 70 MB with RocksDB's 64 MB default, kept on disk after a kill -9), so it is
+// 1 MiB; the MANIFEST is preallocated 64 KiB instead of 4 MiB.
+void JournalRocksOptions(rocksdb::Options* o) {
+  o->write_buffer_size = 1 << 20;
+  o->manifest_preallocation_size = 64 << 10;
+  o->max_background_jobs = 2;
+  LimitInfoLog(o);
+}
+
 }  // namespace
 
-Status Journal::Open(const std::string& dir, Mode mode, std::unique_ptr<Journal>* out) {
+Status RocksJournal::InitHighWater() {
+  std::string v;
+  rocksdb::Status rs = db_->Get(rocksdb::ReadOptions(), db_->DefaultColumnFamily(), kHighWaterKey, &v);
+  if (rs.ok()) return Status::OK();
+  LVU_RETURN_IF_ERROR(FromRocks(rs.IsNotFound() ? rocksdb::Status::OK() : rs, "cannot read the journal at " + dir_));
+  // The file first (empty, durable), then the key that says it must exist:
+  // a crash between the two leaves a file and no key, which is harmless.
+  bool present = false;
+  HighWaterMark m;
+  LVU_RETURN_IF_ERROR(high_water_.Read(&present, &m));
+  rocksdb::IOOptions io;
+  const std::string path = high_water_.path();
+  if (fs_->FileExists(path, io, nullptr).IsNotFound()) {
+    std::unique_ptr<rocksdb::FSWritableFile> f;
+    rocksdb::IOStatus s = fs_->NewWritableFile(path, rocksdb::FileOptions(), &f, nullptr);
+    if (s.ok()) s = f->Sync(io, nullptr);
+    if (s.ok()) s = f->Close(io, nullptr);
+    std::unique_ptr<rocksdb::FSDirectory> d;
+    if (s.ok()) s = fs_->NewDirectory(dir_, io, &d, nullptr);
+    if (s.ok()) s = d->Fsync(io, nullptr);
+    if (!s.ok()) return Status::IOError("cannot create " + path + ": " + s.ToString());
+  }
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  return FromRocks(db_->Put(wo, db_->DefaultColumnFamily(), kHighWaterKey, "1"), "cannot initialise the journal at " + dir_);
+}
+
+Status RocksJournal::CheckHighWater(const std::string& wals, const MarkRead& mark) {
+  const std::string path = high_water_.path();
+  const bool present = mark.present;
+  const HighWaterMark& m = mark.mark;
+  Status s = mark.status;
+  if (!s.ok()) return lost_ = s.IsCorruption() ? s : Status::Corruption(s.message());
+  std::string in_use;
+  rocksdb::Status rs = db_->Get(rocksdb::ReadOptions(), db_->DefaultColumnFamily(), kHighWaterKey, &in_use);
+  if (!rs.ok() && !rs.IsNotFound()) return lost_ = FromRocks(rs, "cannot read the journal at " + dir_);
+  if (rs.ok() && !mark.file_exists) {
+    return lost_ = Status::Corruption("the high-water mark " + path + " is missing: it cannot "
+                                      "be told whether records that were written to stable storage are gone");
+  }
+  if (!present) return lost_ = Status::OK();
+  const std::string cause = " (the write-ahead log" + (wals.empty() ? std::string() : " " + wals) +
+                            " was cut or damaged after they were written; RocksDB drops a damaged end of it "
+                            "without a word)";
+  std::string value;
+  rs = db_->Get(rocksdb::ReadOptions(), ops_, m.op_id, &value);
+  if (rs.IsNotFound()) {
+    return lost_ = Status::Corruption("the high-water mark " + path + " records " + KeyName(m.op_id, m.seq) +
+                                      " as written to stable storage, but the journal has no record of operation " +
+                                      PrintableKey(m.op_id) + ": synced records are lost" + cause);
+  }
+  if (!rs.ok()) return lost_ = FromRocks(rs, "cannot read " + OpsKeyName(m.op_id));
+  OpSummary sum;
+  s = DecodeOpsValue(m.op_id, value, &sum);
+  if (!s.ok()) return lost_ = s;
+  if (sum.last_seq < m.seq) {
+    return lost_ = Status::Corruption(
+               "the high-water mark " + path + " records " + KeyName(m.op_id, m.seq) +
+               " as written to stable storage, but the journal ends at " +
+               KeyName(m.op_id, sum.last_seq) + ": " + std::to_string(m.seq - sum.last_seq) +
+               " synced event(s) are lost" + cause);
+  }
+  return lost_ = Status::OK();
+}
+
+Status Journal::Open(const std::string& dir, Mode mode, std::unique_ptr<Journal>* out, const JournalOptions& jo) {
   const bool write = mode == Mode::kWrite;
+  std::shared_ptr<rocksdb::FileSystem> fs = jo.fs != nullptr ? jo.fs : rocksdb::FileSystem::Default();
   std::unique_ptr<LockFile> lock;
   if (write) {
     LVU_RETURN_IF_ERROR(LockFile::Acquire(dir, &lock));
+    // RocksDB writes at open (a new MANIFEST, OPTIONS, log, the recovered
+    // log's flush): not on a file system without room for them.
+    LVU_RETURN_IF_ERROR(CheckSpace(fs.get(), dir, jo.reserve_bytes, "cannot open the journal at " + dir));
   } else {
     std::error_code ec;
     if (!std::filesystem::exists(std::filesystem::path(dir) / "CURRENT", ec)) {
@@ -462,16 +643,20 @@ Status Journal::Open(const std::string& dir, Mode mode, std::unique_ptr<Journal>
                               ": no live update has been run from this home");
     }
   }
+  std::unique_ptr<rocksdb::Env> env = rocksdb::NewCompositeEnv(fs);
 
   rocksdb::Options options;
+  options.env = env.get();
   options.create_if_missing = write;
   options.create_missing_column_families = write;
   // Tolerate an incomplete record at the end of the write-ahead log (a torn
   // tail after a machine crash: a write never acknowledged as durable) and
-  // refuse to open on any other damage, so that records after a damaged one
-  // are reported, never silently dropped. See docs/journal-format.md, "Durability".
+  // refuse to open on any other damage. Records that were synced and are
+  // lost anyway (a cut log) are caught by the high-water mark, since this
+  // mode cannot tell them from a torn tail. See docs/journal-format.md,
+  // "Durability".
   options.wal_recovery_mode = rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords;
-  LimitInfoLog(&options);
+  JournalRocksOptions(&options);
 
   // Every family must be opened in write mode, including ones a newer
   // lvupdate may have added; read-only mode may open just ours.
@@ -492,6 +677,13 @@ Status Journal::Open(const std::string& dir, Mode mode, std::unique_ptr<Journal>
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* db = nullptr;
   rocksdb::Status rs;
+  const std::string wals = WalFiles(fs.get(), dir);  // before recovery replaces them
+  RocksJournal::MarkRead mark;
+  {
+    HighWaterFile hw(fs, dir);
+    mark.file_exists = !fs->FileExists(hw.path(), rocksdb::IOOptions(), nullptr).IsNotFound();
+    mark.status = hw.Read(&mark.present, &mark.mark);
+  }
   if (write) {
     rs = rocksdb::DB::Open(options, dir, families, &handles, &db);
   } else {
@@ -511,9 +703,14 @@ Status Journal::Open(const std::string& dir, Mode mode, std::unique_ptr<Journal>
       std::this_thread::sleep_for(std::chrono::milliseconds(20 * (attempt + 1)));
     }
   }
-  LVU_RETURN_IF_ERROR(FromRocks(rs, "cannot open the journal at " + dir));
-  auto journal = std::make_unique<RocksJournal>(dir, mode, std::move(lock), db, handles,
-                                                handles[1], handles[2]);
+  if (!rs.ok()) {
+    Status st = FromRocks(rs, "cannot open the journal at " + dir);
+    // RocksDB's message about a damaged log names no file: say which ones.
+    if (st.IsCorruption() && !wals.empty()) st = Status::Corruption(st.message() + " (write-ahead log: " + wals + ")");
+    return st;
+  }
+  auto journal = std::make_unique<RocksJournal>(dir, mode, std::move(lock), fs, std::move(env), jo.reserve_bytes,
+                                                db, handles, handles[1], handles[2]);
 
   std::string version;
   rs = db->Get(rocksdb::ReadOptions(), db->DefaultColumnFamily(), kFormatVersionKey, &version);
@@ -532,6 +729,13 @@ Status Journal::Open(const std::string& dir, Mode mode, std::unique_ptr<Journal>
                                 PrintableKey(version) + "'; this lvupdate reads version " +
                                 kFormatVersion);
     }
+  }
+  Status lost = journal->CheckHighWater(wals, mark);
+  if (write) {
+    // Never act on a journal that lost synced records: the world may be
+    // ahead of it (docs/operations.md, "A journal that lost records").
+    LVU_RETURN_IF_ERROR(lost.WithContext("the journal at " + dir + " cannot be used"));
+    LVU_RETURN_IF_ERROR(journal->InitHighWater());
   }
   *out = std::move(journal);
   return Status::OK();

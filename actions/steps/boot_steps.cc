@@ -30,6 +30,9 @@ class BootlistStep : public Step {
     *applied = found && l.bootlist == std::vector<std::string>{Disk(c)};
     return Status::OK();
   }
+  std::string Effect(const StepContext& c) const override {
+    return "the bootlist of partition " + std::to_string(c.params.new_id) + " is " + Disk(c);
+  }
 
  private:
   const char* name_;
@@ -50,6 +53,9 @@ class RebootStep : public Step {
     LVU_RETURN_IF_ERROR(FindLpar(*c.sys, c.params.new_id, &l, &found));
     *applied = found && l.state == "Running" && l.booted_from == c.params.orig_boot_disk;
     return Status::OK();
+  }
+  std::string Effect(const StepContext& c) const override {
+    return "partition " + std::to_string(c.params.new_id) + " runs from " + c.params.orig_boot_disk;
   }
 };
 

@@ -26,6 +26,14 @@ class CloneRootvgStep : public Step {
   Status Compensate(StepContext& c) override {
     return c.sys->os().RemoveAltDisk(c.params.orig_id, c.params.nhdisk);
   }
+  // The surrogate boots from the clone.
+  Hazard Endangers(const StepContext& c, journal::Direction d) const override {
+    if (d == journal::Direction::kForward) return {};
+    return {c.params.new_id, "remove the boot disk of"};
+  }
+  std::string Effect(const StepContext& c) const override {
+    return c.params.nhdisk + " holds the volume group lvup_rootvg";
+  }
 };
 
 class ApplyFixCloneStep : public Step {
@@ -61,6 +69,15 @@ class ApplyFixCloneStep : public Step {
     }
     return Status::OK();
   }
+  Hazard Endangers(const StepContext& c, journal::Direction d) const override {
+    if (d == journal::Direction::kForward) return {};
+    return {c.params.new_id, "change the boot image of"};
+  }
+  std::string Effect(const StepContext& c) const override {
+    std::string labels;
+    for (const auto& f : c.params.fixes) labels += (labels.empty() ? "" : ", ") + f.label;
+    return "the image on " + c.params.nhdisk + " has the ifixes " + labels;
+  }
 };
 
 class MirrorRootvgStep : public Step {
@@ -79,6 +96,12 @@ class MirrorRootvgStep : public Step {
   Status Compensate(StepContext& c) override {
     return c.sys->os().UnmirrorRootvg(c.params.orig_id, c.params.mhdisk);
   }
+  // After the restart, the mirror is the surrogate's rootvg.
+  Hazard Endangers(const StepContext& c, journal::Direction d) const override {
+    if (d == journal::Direction::kForward) return {};
+    return {c.params.new_id, "remove the rootvg disk of"};
+  }
+  std::string Effect(const StepContext& c) const override { return c.params.mhdisk + " holds a rootvg mirror"; }
 };
 
 }  // namespace

@@ -25,6 +25,7 @@ class HmcReserveStep : public Step {
     return Status::OK();
   }
   Status Compensate(StepContext& c) override { return c.sys->hmc().Release(); }
+  std::string Effect(const StepContext&) const override { return "the frame holds a reservation for the surrogate"; }
 };
 
 class RenameOriginalStep : public Step {
@@ -47,6 +48,9 @@ class RenameOriginalStep : public Step {
   Status Compensate(StepContext& c) override {
     return c.sys->hmc().RenameLpar(c.params.orig_id, c.params.orig_name);
   }
+  std::string Effect(const StepContext& c) const override {
+    return "partition " + std::to_string(c.params.orig_id) + " is named " + NewName(c);
+  }
 };
 
 class CreateSurrogateStep : public Step {
@@ -63,6 +67,13 @@ class CreateSurrogateStep : public Step {
     return FindLpar(*c.sys, c.params.new_id, &l, applied);
   }
   Status Compensate(StepContext& c) override { return c.sys->hmc().DeleteLpar(c.params.new_id); }
+  Hazard Endangers(const StepContext& c, journal::Direction d) const override {
+    if (d == journal::Direction::kForward) return {};
+    return {c.params.new_id, "delete"};
+  }
+  std::string Effect(const StepContext& c) const override {
+    return "partition " + std::to_string(c.params.new_id) + " exists";
+  }
 };
 
 class BootSurrogateStep : public Step {
@@ -82,6 +93,13 @@ class BootSurrogateStep : public Step {
     return Status::OK();
   }
   Status Compensate(StepContext& c) override { return c.sys->hmc().Shutdown(c.params.new_id); }
+  Hazard Endangers(const StepContext& c, journal::Direction d) const override {
+    if (d == journal::Direction::kForward) return {};
+    return {c.params.new_id, "shut down"};
+  }
+  std::string Effect(const StepContext& c) const override {
+    return "partition " + std::to_string(c.params.new_id) + " is Running";
+  }
 };
 
 class ShutdownOriginalStep : public Step {
@@ -100,6 +118,10 @@ class ShutdownOriginalStep : public Step {
     *applied = !found || l.state != "Running";
     return Status::OK();
   }
+  Hazard Endangers(const StepContext& c, journal::Direction) const override { return {c.params.orig_id, "shut down"}; }
+  std::string Effect(const StepContext& c) const override {
+    return "partition " + std::to_string(c.params.orig_id) + " is not running";
+  }
 };
 
 class DeleteOriginalStep : public Step {
@@ -113,6 +135,10 @@ class DeleteOriginalStep : public Step {
     LVU_RETURN_IF_ERROR(FindLpar(*c.sys, c.params.orig_id, &l, &found));
     *applied = !found;
     return Status::OK();
+  }
+  Hazard Endangers(const StepContext& c, journal::Direction) const override { return {c.params.orig_id, "delete"}; }
+  std::string Effect(const StepContext& c) const override {
+    return "partition " + std::to_string(c.params.orig_id) + " no longer exists";
   }
 };
 

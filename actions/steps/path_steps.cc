@@ -15,6 +15,12 @@ json Adapters(const std::vector<VhostRef>& refs) {
   return a;
 }
 
+std::string AdapterNames(const std::vector<VhostRef>& refs) {
+  std::string names;
+  for (const auto& r : refs) names += (names.empty() ? "" : ", ") + r.adapter;
+  return names;
+}
+
 class PathSplitStep : public Step {
  public:
   const char* name() const override { return "path.split"; }
@@ -34,6 +40,9 @@ class PathSplitStep : public Step {
     *applied = found;
     for (const auto& r : c.params.move) *applied = *applied && NoDiskHasPath(l, r.adapter);
     return Status::OK();
+  }
+  std::string Effect(const StepContext& c) const override {
+    return "no disk of partition " + std::to_string(c.params.orig_id) + " has a path through " + AdapterNames(c.params.move);
   }
   Status Compensate(StepContext& c) override {
     for (const auto& r : c.params.move) {
@@ -60,6 +69,13 @@ class DiskAssignStep : public Step {
     return Status::OK();
   }
   Status Compensate(StepContext& c) override { return MapAll(c, c.params.orig_id); }
+  Hazard Endangers(const StepContext& c, journal::Direction d) const override {
+    if (d == journal::Direction::kForward) return {};
+    return {c.params.new_id, "unmap the disks of"};
+  }
+  std::string Effect(const StepContext& c) const override {
+    return "the VIOS map " + AdapterNames(c.params.move) + " to partition " + std::to_string(c.params.new_id);
+  }
 
  private:
   static Status MapAll(StepContext& c, int client) {
@@ -93,6 +109,14 @@ class PathRestoreStep : public Step {
     *applied = found;
     for (const auto& r : c.params.keep) *applied = *applied && AllDisksHavePath(l, r.adapter);
     return Status::OK();
+  }
+  // The kept adapters leave the original for the new partition.
+  Hazard Endangers(const StepContext& c, journal::Direction) const override {
+    return {c.params.orig_id, "unmap the disks of"};
+  }
+  std::string Effect(const StepContext& c) const override {
+    return "every disk of partition " + std::to_string(c.params.new_id) + " has a path through " +
+           AdapterNames(c.params.keep);
   }
 };
 

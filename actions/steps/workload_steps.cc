@@ -61,6 +61,14 @@ class CheckpointStep : public Step {
     return Status::OK();
   }
   Status Compensate(StepContext& c) override { return c.sys->os().ThawWorkload(c.params.orig_id); }
+  // Thawing the original while the surrogate runs the workload would run it twice.
+  Hazard Endangers(const StepContext& c, journal::Direction d) const override {
+    if (d == journal::Direction::kForward) return {};
+    return {c.params.new_id, "thaw a second copy of the workload beside"};
+  }
+  std::string Effect(const StepContext& c) const override {
+    return "the workload of partition " + std::to_string(c.params.orig_id) + " is frozen";
+  }
 };
 
 class RestartStep : public Step {
@@ -90,6 +98,9 @@ class RestartStep : public Step {
     LVU_RETURN_IF_ERROR(WorkloadOf(c, c.params.new_id, &w));
     *applied = w == "running";
     return Status::OK();
+  }
+  std::string Effect(const StepContext& c) const override {
+    return "the workload runs on partition " + std::to_string(c.params.new_id);
   }
 };
 

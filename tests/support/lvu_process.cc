@@ -112,6 +112,7 @@ std::string CheckOneLpar(const nlohmann::json& w, nlohmann::json* lpar) {
   const auto& l = *lpar;
   if (l["name"] != "aix721534A") return "LPAR name is " + l["name"].dump();
   if (l["state"] != "Running") return "LPAR state is " + l["state"].dump();
+  if (l.value("workload", "") != "running") return "the workload is " + l.value("workload", nlohmann::json("")).dump() + ", not running";
   for (const auto& d : l["disks"]) {
     int enabled = 0;
     for (const auto& p : d["paths"]) enabled += p["status"] == "Enabled";
@@ -131,6 +132,24 @@ std::string VgOf(const nlohmann::json& w, const std::string& disk) {
 }
 
 }  // namespace
+
+std::vector<int> WorkloadRunningOn(const nlohmann::json& w) {
+  std::vector<int> ids;
+  for (const auto& l : w.value("lpars", nlohmann::json::array())) {
+    if (l.value("workload", "") == "running" && l.value("state", "") == "Running") ids.push_back(l["id"].get<int>());
+  }
+  return ids;
+}
+
+std::string WalFile(const std::string& home) {
+  std::string found;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(home + "/journal", ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.size() > 4 && name.ends_with(".log") && e.path().string() > found) found = e.path().string();
+  }
+  return found;
+}
 
 std::string NotUpdated(const nlohmann::json& w) {
   nlohmann::json l;

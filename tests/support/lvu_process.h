@@ -63,8 +63,15 @@ nlohmann::json StatusJson(const std::string& home);
 // The world without the two keys allowed to differ across a rollback.
 nlohmann::json WithoutClockAndErrlog(nlohmann::json w);
 
+// The partitions that run the workload (state Running, workload running):
+// after any command, exactly one (DESIGN.md, invariant 5).
+std::vector<int> WorkloadRunningOn(const nlohmann::json& w);
+
+// The journal's newest write-ahead log file (<home>/journal/NNNNNN.log), or "".
+std::string WalFile(const std::string& home);
+
 // Non-empty text describing the first way `w` is not the updated world of the
-// seed lab (one LPAR aix721534A, id 98, Running, ifix dummy, two Enabled paths
+// seed lab (one LPAR aix721534A, id 98, Running with the workload running, ifix dummy, two Enabled paths
 // on every disk, bootlist's first disk holding rootvg, no *_lku0, no reservation).
 std::string NotUpdated(const nlohmann::json& w);
 // Same for the reverted world: one LPAR aix721534A Running, no ifix, booted
