@@ -606,25 +606,25 @@ Status RocksJournal::CheckHighWater(const std::string& wals, const MarkRead& mar
   const std::string cause = " (the write-ahead log" + (wals.empty() ? std::string() : " " + wals) +
                             " was cut or damaged after they were written; RocksDB drops a damaged end of it "
                             "without a word)";
+  // The marked event itself must be there (whatever the summary says: a
+  // damaged summary is the record checks' business).
   std::string value;
+  rs = db_->Get(rocksdb::ReadOptions(), events_, EventKey(m.op_id, m.seq), &value);
+  if (rs.ok()) return lost_ = Status::OK();
+  if (!rs.IsNotFound()) return lost_ = FromRocks(rs, "cannot read " + KeyName(m.op_id, m.seq));
+  const std::string marked = "the high-water mark " + path + " records " + KeyName(m.op_id, m.seq) +
+                             " as written to stable storage, but ";
   rs = db_->Get(rocksdb::ReadOptions(), ops_, m.op_id, &value);
-  if (rs.IsNotFound()) {
-    return lost_ = Status::Corruption("the high-water mark " + path + " records " + KeyName(m.op_id, m.seq) +
-                                      " as written to stable storage, but the journal has no record of operation " +
-                                      PrintableKey(m.op_id) + ": synced records are lost" + cause);
-  }
-  if (!rs.ok()) return lost_ = FromRocks(rs, "cannot read " + OpsKeyName(m.op_id));
   OpSummary sum;
-  s = DecodeOpsValue(m.op_id, value, &sum);
-  if (!s.ok()) return lost_ = s;
-  if (sum.last_seq < m.seq) {
-    return lost_ = Status::Corruption(
-               "the high-water mark " + path + " records " + KeyName(m.op_id, m.seq) +
-               " as written to stable storage, but the journal ends at " +
-               KeyName(m.op_id, sum.last_seq) + ": " + std::to_string(m.seq - sum.last_seq) +
-               " synced event(s) are lost" + cause);
+  if (rs.IsNotFound()) {
+    return lost_ = Status::Corruption(marked + "the journal has no record of operation " + PrintableKey(m.op_id) +
+                                      ": synced records are lost" + cause);
   }
-  return lost_ = Status::OK();
+  if (rs.ok() && DecodeOpsValue(m.op_id, value, &sum).ok() && sum.last_seq < m.seq) {
+    return lost_ = Status::Corruption(marked + "the journal ends at " + KeyName(m.op_id, sum.last_seq) + ": " +
+                                      std::to_string(m.seq - sum.last_seq) + " synced event(s) are lost" + cause);
+  }
+  return lost_ = Status::Corruption(marked + "the journal does not hold it: synced records are lost" + cause);
 }
 
 Status Journal::Open(const std::string& dir, Mode mode, std::unique_ptr<Journal>* out, const JournalOptions& jo) {
