@@ -1,6 +1,7 @@
 #include "actions/executor.h"
 
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -10,6 +11,8 @@
 #include "actions/script_ledger.h"
 #include "actions/validation.h"
 #include "actions/world_check.h"
+#include "actions/world_view.h"
+#include "base/stop_request.h"
 #include "replay/fold.h"
 
 namespace lvu::actions {
@@ -409,9 +412,70 @@ Status Executor::NotifyRollbackOnce(Session* s) {
   return Status::OK();
 }
 
+namespace {
+
+bool ChangesWorld(Move::Kind k) {
+  return k == Move::Kind::kProbe || k == Move::Kind::kApply || k == Move::Kind::kProbeCompensate ||
+         k == Move::Kind::kCompensate || k == Move::Kind::kStartRollback;
+}
+
+// Where the operation stops if asked before move `m`, for the operator.
+std::string StopPoint(const Plan& plan, const Move& m) {
+  const std::string n = std::to_string(m.step + 1) + " " + plan[m.step]->name();
+  if (m.kind == Move::Kind::kCompensate || m.kind == Move::Kind::kProbeCompensate) return "after the undo of step " + n;
+  if (m.kind == Move::Kind::kStartRollback) return "before the rollback begins";
+  if (plan[m.step]->FreezesWorkload() && m.step + 1 < plan.size()) {
+    return "after step " + std::to_string(m.step + 2) + " " + plan[m.step + 1]->name() +
+           ", once the workload runs again (step " + n + " freezes it: the blackout)";
+  }
+  return "after step " + n;
+}
+
+// Where it stopped, just before move `m`: "before step 9 disk.assign".
+std::string StoppedBefore(const Plan& plan, const Move& m) {
+  const std::string n = std::to_string(m.step + 1) + " " + plan[m.step]->name();
+  if (m.kind == Move::Kind::kCompensate || m.kind == Move::Kind::kProbeCompensate) return "before the undo of step " + n;
+  if (m.kind == Move::Kind::kStartRollback) return "before the rollback began";
+  return "before step " + n;
+}
+
+}  // namespace
+
+Status Executor::StopIfAsked(Session* s, const Move& m, OpResult* result, bool* stopped) {
+  *stopped = false;
+  const int sig = StopSignal();
+  if (sig == 0 || !ChangesWorld(m.kind)) return Status::OK();
+  // Never inside the blackout: the workload would stay frozen until someone
+  // runs resume. Go on until it runs again.
+  if (!s->state.steps.empty() && s->state.steps[0].state == StepState::kDone) {
+    drivers::Lpar l;
+    bool found = false;
+    LVU_RETURN_IF_ERROR(FindLpar(*sys_, s->ctx.params.orig_id, &l, &found));
+    if (found && l.workload == "frozen") {
+      spdlog::info("{} {} received inside the blackout: stopping once the workload runs again", s->op_id,
+                   SignalName(sig));
+      return Status::OK();
+    }
+  }
+  Event e = NewEvent(s->op_id, EventKind::kStopped);
+  e.stopped.signal = SignalName(sig);
+  e.stopped.where = StoppedBefore(s->plan, m);
+  e.stopped.pid = static_cast<uint32_t>(::getpid());
+  LVU_RETURN_IF_ERROR(Append(s, e, /*sync=*/true));
+  spdlog::warn("{} stopped {} at the operator's request ({})", s->op_id, e.stopped.where, e.stopped.signal);
+  Fill(*s, result);
+  result->reason = "stopped at the operator's request (" + e.stopped.signal + ")";
+  *stopped = true;
+  return Status::OK();
+}
+
 Status Executor::Drive(Session* s, OpResult* result) {
   for (;;) {
     Move m = replay::Decide(s->state, s->policy);
+    if (ChangesWorld(m.kind)) SetStopWhere(StopPoint(s->plan, m));
+    bool stopped = false;
+    LVU_RETURN_IF_ERROR(StopIfAsked(s, m, result, &stopped));
+    if (stopped) return Status::OK();
     if (m.kind == Move::Kind::kProbeCompensate || m.kind == Move::Kind::kCompensate ||
         m.kind == Move::Kind::kFinish) {
       Status st = NotifyRollbackOnce(s);

@@ -136,6 +136,11 @@ class Executor {
   // Conflict (nothing written) when the world shows a step applied that the
   // journal shows never started: records were lost (world_check.h).
   Status CheckWorldNotAhead(Session* s);
+  // Before move `m`: when a stop was asked (a signal, base/stop_request.h)
+  // and `m` would change the world, writes a stopped event (synced) and
+  // fills *result as interrupted (*stopped = true); not while the world shows
+  // the workload frozen (the blackout): then the operation goes on.
+  Status StopIfAsked(Session* s, const replay::Move& m, OpResult* result, bool* stopped);
   Status Drive(Session* s, OpResult* result);
   Status Append(Session* s, journal::Event e, bool sync);
   journal::Event Intent(const Session& s, uint32_t index, journal::Direction dir);

@@ -71,6 +71,10 @@ class Step {
   // partition 98"), for the messages that say what the world shows; "" for a
   // step whose probe never finds it applied.
   virtual std::string Effect(const StepContext&) const { return ""; }
+  // Whether applying this step leaves the workload frozen (the blackout
+  // begins): an operation asked to stop then goes on until a later step
+  // restarts it (docs/operations.md, "Signals").
+  virtual bool FreezesWorkload() const { return false; }
 };
 
 using Plan = std::vector<std::unique_ptr<Step>>;

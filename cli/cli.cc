@@ -8,6 +8,7 @@
 #include "cli/mobility_commands.h"
 #include "cli/preview_commands.h"
 #include "cli/journal_commands.h"
+#include "cli/signals.h"
 #include "cli/snap_commands.h"
 
 namespace lvu::cli {
@@ -43,6 +44,7 @@ std::string ParseSpeed(const std::string& v, double* speed) {
 }  // namespace
 
 int Main(int argc, char** argv) {
+  GuardStandardFds();
   CLI::App app{"lvupdate: crash-safe AIX Live Update, journaled step by step"};
   app.footer(kExitCodes);
   app.require_subcommand(1);
@@ -98,7 +100,7 @@ int Main(int argc, char** argv) {
   FaultOptions fo;
   auto* fault_add = fault->add_subcommand("add", "Add a fault at a step");
   fault_add->add_option("step", fo.step, "Step name, e.g. lpar.rename_original")->required();
-  fault_add->add_option("--kind", fo.kind, "fail | transient | crash-before | crash-after | crash-recorded")->required();
+  fault_add->add_option("--kind", fo.kind, "fail | transient | crash-before | crash-after | crash-recorded | signal")->required();
   fault_add->add_option("--times", fo.times, "How many times it fires (default 1)");
   fault_add->add_option("--phase", fo.phase, "apply | compensate (default apply)");
   bool fault_json = false;

@@ -119,6 +119,9 @@ std::string NoteText(const journal::Event& e, const std::vector<std::string>& pl
     case EventKind::kGaveUp:
       return StepName(plan, e.gave_up.step) + dir(e.gave_up.direction) + " gave up after " +
              std::to_string(e.gave_up.attempts) + " attempt(s): " + e.gave_up.error;
+    case EventKind::kStopped:
+      return "stopped " + e.stopped.where + " at the operator's request (" + e.stopped.signal + " to pid " +
+             std::to_string(e.stopped.pid) + ")";
     case EventKind::kScriptIntent: {
       const journal::ScriptIntent& x = e.script_intent;
       return x.phase + " " + x.side + " " + x.label + ": " + x.command +

@@ -20,6 +20,7 @@
 #include "cli/op_report.h"
 #include "cli/preview_record.h"
 #include "cli/progress.h"
+#include "cli/signals.h"
 #include "cli/validation_report.h"
 #include "drivers/sim/sim_system.h"
 #include "journal/journal.h"
@@ -59,6 +60,8 @@ struct Opened {
 };
 
 int Open(const GlobalOptions& g, Opened* o) {
+  // Before RocksDB starts its threads: they inherit the blocked signals.
+  InstallStopSignals();
   Status s = ResolveHome(g.home, &o->home);
   if (!s.ok()) return Fail(kExitCannotRun, s);
   drivers::sim::SimOptions opts;

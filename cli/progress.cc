@@ -137,6 +137,9 @@ void Progress::OnEvent(const journal::Event& e, const replay::OperationState& s)
       }
       break;
     }
+    case EventKind::kStopped:
+      Line("Stopped " + e.stopped.where + " at the operator's request (" + e.stopped.signal + ").");
+      break;
     case EventKind::kGaveUp:
       Line("Giving up on " + StepName(s, e.gave_up.step) +
            (e.gave_up.direction == journal::Direction::kCompensate ? " (undo)" : "") + " after " +

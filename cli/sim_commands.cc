@@ -72,7 +72,7 @@ int CmdSimFaultAdd(const GlobalOptions& g, const FaultOptions& o) {
   }
   if (!drivers::sim::ParseFaultKind(o.kind, &f.kind)) {
     return Fail(kExitBadInput, Status::InvalidArgument("unknown fault kind '" + o.kind +
-                                                           "' (fail, transient, crash-before, crash-after, crash-recorded)"));
+                                                           "' (fail, transient, crash-before, crash-after, crash-recorded, signal)"));
   }
   if (o.phase != "apply" && o.phase != "compensate") {
     return Fail(kExitBadInput, Status::InvalidArgument("unknown phase '" + o.phase + "' (apply or compensate)"));

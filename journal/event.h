@@ -31,6 +31,7 @@ enum class EventKind {
   kSession,
   kOperatorAction,
   kGaveUp,
+  kStopped,
 };
 
 enum class Direction { kForward, kCompensate };
@@ -153,6 +154,13 @@ struct GaveUp {
   uint32_t attempts = 0;
 };
 
+// The operation stopped at a safe point at the operator's request (a signal).
+struct Stopped {
+  std::string signal;    // "SIGINT", ...
+  std::string where;     // "after step 8 path.split"
+  uint32_t pid = 0;
+};
+
 struct Event {
   std::string op_id;
   uint64_t seq = 0;      // contiguous from 0 within an operation
@@ -173,6 +181,7 @@ struct Event {
   Session session;
   OperatorAction op_action;
   GaveUp gave_up;
+  Stopped stopped;
 };
 
 // Stable lower-case names, as used in the JSON export and `--kind`.

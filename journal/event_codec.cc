@@ -185,6 +185,14 @@ void BuildEvent(const Event& e, cp::Event::Builder b) {
       o.setAttempts(x.attempts);
       break;
     }
+    case EventKind::kStopped: {
+      const Stopped& x = e.stopped;
+      auto o = b.initStopped();
+      o.setSignal(T(x.signal));
+      o.setWhere(T(x.where));
+      o.setPid(x.pid);
+      break;
+    }
   }
 }
 
@@ -406,6 +414,14 @@ Status ReadEvent(cp::Event::Reader r, Event* out) {
       LVU_RETURN_IF_ERROR(FromCp(o.getDirection(), &e.gave_up.direction));
       e.gave_up.error = S(o.getError());
       e.gave_up.attempts = o.getAttempts();
+      break;
+    }
+    case cp::Event::STOPPED: {
+      e.kind = EventKind::kStopped;
+      auto o = r.getStopped();
+      e.stopped.signal = S(o.getSignal());
+      e.stopped.where = S(o.getWhere());
+      e.stopped.pid = o.getPid();
       break;
     }
     default:

@@ -27,6 +27,7 @@ constexpr KindEntry kKinds[] = {
     {EventKind::kSession, "session"},
     {EventKind::kOperatorAction, "operatorAction"},
     {EventKind::kGaveUp, "gaveUp"},
+    {EventKind::kStopped, "stopped"},
 };
 
 }  // namespace

@@ -187,6 +187,16 @@ struct GaveUp {
   attempts @3 :UInt32;         # attempts of this direction so far
 }
 
+# The operation stopped at a safe point because the operator asked (a signal:
+# Ctrl-C, kill, a hang-up): after the step in flight, and inside the blackout
+# only once the workload ran again. The last event of its session; `resume`
+# or `rollback` go on from it.
+struct Stopped {
+  signal @0 :Text;             # "SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"
+  where @1 :Text;              # where it stopped, as printed ("after step 8 path.split")
+  pid @2 :UInt32;              # the process that stopped
+}
+
 # One journal record: the value stored at events/<opId><seq>.
 # In JSON, "kind" names the union member, which follows as an object.
 struct Event $Json.discriminator(name = "kind") {
@@ -211,6 +221,7 @@ struct Event $Json.discriminator(name = "kind") {
     session @15 :Session;
     operatorAction @16 :OperatorAction;
     gaveUp @17 :GaveUp;
+    stopped @18 :Stopped;
   }
 }
 

@@ -233,6 +233,7 @@ void Apply(OperationState* s, const journal::Event& e) {
       break;
     case EventKind::kOperatorAction: ApplyOperatorAction(s, e); break;
     case EventKind::kGaveUp: ApplyGaveUp(s, e); break;
+    case EventKind::kStopped: s->stops.push_back(e.stopped); break;
     case EventKind::kOpFinished:
       if (s->gave_up) Anomaly(s, e, "opFinished after gaveUp without an operator's decision");
       s->finished = true;

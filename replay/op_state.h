@@ -59,6 +59,7 @@ struct OperationState {
   journal::GaveUp gave_up_info;      // the last gaveUp
   std::vector<journal::Session> sessions;           // resume / rollback commands, in order
   std::vector<journal::OperatorAction> operator_actions;  // in order
+  std::vector<journal::Stopped> stops;               // stopped at an operator's request (signals), in order
   bool finished = false;
   journal::Outcome outcome = journal::Outcome::kCompleted;
   uint64_t next_seq = 0;             // seq the next event must carry

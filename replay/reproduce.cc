@@ -73,11 +73,12 @@ std::vector<Segment> Segments(const std::vector<Event>& ev, size_t op) {
 
 // How a segment ended.
 struct Ending {
-  enum class Kind { kFinished, kGaveUp, kStopped, kCrashed } kind = Kind::kStopped;
+  enum class Kind { kFinished, kGaveUp, kStopped, kCrashed, kSignalled } kind = Kind::kStopped;
   journal::Outcome outcome = journal::Outcome::kCompleted;
   const Event* gave_up = nullptr;
   const Event* in_flight = nullptr;  // kCrashed: the intent without a result
   const Event* recorded = nullptr;   // kCrashed: else the result journaled last, nothing after it
+                                     // kSignalled: the result journaled last before the stop (or null)
 };
 
 Ending EndingOf(const std::vector<Event>& ev, const Segment& seg) {
@@ -91,6 +92,24 @@ Ending EndingOf(const std::vector<Event>& ev, const Segment& seg) {
   if (last.kind == EventKind::kGaveUp) {
     out.kind = Ending::Kind::kGaveUp;
     out.gave_up = &last;
+    return out;
+  }
+  if (last.kind == EventKind::kStopped) {
+    // The executor stops at the top of its loop: right after the last step
+    // result (or the point of no return that follows one).
+    out.kind = Ending::Kind::kSignalled;
+    for (size_t i = seg.end - 1; i-- > seg.begin;) {
+      const Event& e = ev[i];
+      if (e.kind == EventKind::kScriptIntent || e.kind == EventKind::kScriptDone ||
+          e.kind == EventKind::kPointOfNoReturn) {
+        continue;
+      }
+      if ((e.kind == EventKind::kStepDone && !e.done.recovered) ||
+          (e.kind == EventKind::kCompensated && !e.compensated.recovered)) {
+        out.recorded = &e;
+      }
+      break;
+    }
     return out;
   }
   // The last intent of the segment, if it has no result.
@@ -327,6 +346,19 @@ Reproduction Derive(const std::vector<Event>& op_events, const std::vector<Event
         break;
       }
       case Ending::Kind::kStopped: s.expected_exit = 5; break;
+      case Ending::Kind::kSignalled: {
+        s.expected_exit = 5;
+        if (end.recorded == nullptr) {
+          r.notes.push_back("session " + std::to_string(r.sessions.size() + 1) +
+                            " stopped at a signal not right after a step's result: the replay cannot send it "
+                            "at the same point");
+          break;
+        }
+        SimFault f = CrashFault(ev, next, end);  // the point: right after that result
+        f.kind = "signal";
+        s.faults.push_back(f);
+        break;
+      }
       case Ending::Kind::kCrashed: {
         s.faults.push_back(CrashFault(ev, next, end));
         s.crashes = true;
@@ -386,6 +418,7 @@ std::string Signature(const Event& e) {
       add("direction", journal::DirectionName(e.gave_up.direction));
       add("attempts", num(e.gave_up.attempts));
       break;
+    case EventKind::kStopped: break;
   }
   return s;
 }

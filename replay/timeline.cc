@@ -177,6 +177,7 @@ Timeline BuildTimeline(const std::vector<journal::Event>& events) {
       case EventKind::kSession:
       case EventKind::kOperatorAction:
       case EventKind::kGaveUp:
+      case EventKind::kStopped:
       case EventKind::kScriptIntent:
       case EventKind::kScriptDone:
         t.notes.push_back({e, clock});

@@ -69,6 +69,7 @@ class CheckpointStep : public Step {
   std::string Effect(const StepContext& c) const override {
     return "the workload of partition " + std::to_string(c.params.orig_id) + " is frozen";
   }
+  bool FreezesWorkload() const override { return true; }
 };
 
 class RestartStep : public Step {

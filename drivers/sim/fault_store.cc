@@ -16,13 +16,14 @@ const char* FaultKindName(FaultKind k) {
     case FaultKind::kCrashBefore: return "crash-before";
     case FaultKind::kCrashAfter: return "crash-after";
     case FaultKind::kCrashRecorded: return "crash-recorded";
+    case FaultKind::kSignal: return "signal";
   }
   return "?";
 }
 
 bool ParseFaultKind(const std::string& s, FaultKind* out) {
   for (FaultKind k : {FaultKind::kFail, FaultKind::kTransient, FaultKind::kCrashBefore,
-                      FaultKind::kCrashAfter, FaultKind::kCrashRecorded}) {
+                      FaultKind::kCrashAfter, FaultKind::kCrashRecorded, FaultKind::kSignal}) {
     if (s == FaultKindName(k)) {
       *out = k;
       return true;
@@ -45,7 +46,8 @@ bool ParseFaultPhase(const std::string& s, FaultPoint::Phase* out) {
 FaultPoint::When FaultFiresAt(FaultKind k) {
   switch (k) {
     case FaultKind::kCrashAfter: return FaultPoint::When::kAfter;
-    case FaultKind::kCrashRecorded: return FaultPoint::When::kRecorded;
+    case FaultKind::kCrashRecorded:
+    case FaultKind::kSignal: return FaultPoint::When::kRecorded;
     default: return FaultPoint::When::kBefore;
   }
 }

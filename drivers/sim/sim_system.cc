@@ -1,14 +1,16 @@
 #include "drivers/sim/sim_system.h"
 
-#include <chrono>
-#include <map>
-#include <cstdio>
-#include <thread>
-
+#include <signal.h>
 #include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
+#include "base/stop_request.h"
 #include "drivers/sim/durable_file.h"
 #include "drivers/sim/fault_store.h"
 #include "drivers/sim/fix_package.h"
@@ -157,6 +159,17 @@ Status SimFaultPoint::Hit(const std::string& step, Phase phase, When when) {
       std::fflush(stdout);
       std::fflush(stderr);
       ::_exit(sim_->options().crash_exit_code);
+    case FaultKind::kSignal:
+      // A real signal when the command line waits for them (cli/signals.h),
+      // and only returns once it was seen, so the stop point is the same
+      // every time; in-process (tests), the request it would make.
+      if (!StopSignalsInstalled()) {
+        RequestStop(SIGINT);
+        return Status::OK();
+      }
+      ::kill(::getpid(), SIGINT);
+      for (int i = 0; i < 500 && StopSignal() == 0; i++) ::usleep(10 * 1000);
+      return Status::OK();
   }
   return Status::OK();
 }

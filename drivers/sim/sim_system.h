@@ -39,7 +39,9 @@ struct SimOptions {
 
 // crash-recorded: after the step's result is journaled (not yet synced: the
 // next intent's sync would carry it), as a kill between two steps.
-enum class FaultKind { kFail, kTransient, kCrashBefore, kCrashAfter, kCrashRecorded };
+// signal: at the same point, the process sends itself SIGINT, as an operator's
+// Ctrl-C would (base/stop_request.h): the operation stops at its next safe point.
+enum class FaultKind { kFail, kTransient, kCrashBefore, kCrashAfter, kCrashRecorded, kSignal };
 
 struct Fault {
   std::string step;                       // "lpar.rename_original"
@@ -48,7 +50,7 @@ struct Fault {
   int times = 1;                          // remaining firings
 };
 
-const char* FaultKindName(FaultKind k);   // "fail", "transient", "crash-before", "crash-after", "crash-recorded"
+const char* FaultKindName(FaultKind k);   // "fail", "transient", "crash-before", "crash-after", "crash-recorded", "signal"
 bool ParseFaultKind(const std::string& s, FaultKind* out);
 const char* FaultPhaseName(FaultPoint::Phase p);  // "apply", "compensate"
 bool ParseFaultPhase(const std::string& s, FaultPoint::Phase* out);
