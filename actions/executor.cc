@@ -8,6 +8,7 @@
 #include "actions/app_context.h"
 #include "actions/notify_scripts.h"
 #include "actions/op_timing.h"
+#include "actions/rollback_target.h"
 #include "actions/script_ledger.h"
 #include "actions/validation.h"
 #include "actions/world_check.h"
@@ -601,7 +602,12 @@ Status Executor::Resume(const ResumeOverride& o, OpResult* result) {
   std::string active;
   LVU_RETURN_IF_ERROR(journal_->ActiveOp(&active));
   if (active.empty()) {
-    return Status::InvalidArgument("there is no unfinished operation to resume (`lvupdate status` shows the last one)");
+    const std::string none = "there is no unfinished operation to resume (`lvupdate status` shows the last one)";
+    // Nothing to do is done (exit 0); an override names a step that is not there.
+    if (o.kind != ResumeOverride::Kind::kNone) return Status::InvalidArgument(none);
+    result->ending = Ending::kNothingToDo;
+    result->reason = none;
+    return Status::OK();
   }
   Session s;
   LVU_RETURN_IF_ERROR(Load(active, &s));
@@ -644,20 +650,14 @@ Status Executor::StartRevert(const Session& update, OpResult* result) {
   return Drive(&s, result);
 }
 
-Status Executor::Rollback(OpResult* result) {
-  std::string op;
-  LVU_RETURN_IF_ERROR(journal_->ActiveOp(&op));
-  if (op.empty()) {
-    // The newest operation run here: an imported one is another system's.
-    std::vector<journal::OpSummary> ops;
-    LVU_RETURN_IF_ERROR(journal_->ListOps(&ops));
-    for (const auto& sum : ops) {
-      if (!sum.imported) {
-        op = sum.op_id;
-        break;
-      }
-    }
-    if (op.empty()) return Status::InvalidArgument("there is no operation to roll back");
+Status Executor::Rollback(const std::string& op_arg, OpResult* result) {
+  std::string op, nothing;
+  LVU_RETURN_IF_ERROR(RollbackTarget(journal_, op_arg, &op, &nothing));
+  if (!nothing.empty()) {
+    result->op_id = op;
+    result->ending = Ending::kNothingToDo;
+    result->reason = nothing;
+    return Status::OK();
   }
   Session s;
   LVU_RETURN_IF_ERROR(Load(op, &s));

@@ -110,16 +110,18 @@ class Executor {
   // Starts a new live update. InvalidArgument when an operation is unfinished.
   Status Run(const RunRequest& request, OpResult* result);
   // Finishes the unfinished operation (forward, or its rollback if one began).
-  // Writes a session event first. With an override: InvalidArgument, writing
+  // Writes a session event first. With none: ending kNothingToDo (exit 0),
+  // or InvalidArgument with an override. With an override: InvalidArgument, writing
   // nothing, when it does not apply (no failed step to retry; a step that is
   // not skippable or not the next one; a skip without a reason).
   Status Resume(const ResumeOverride& o, OpResult* result);
   Status Resume(OpResult* result) { return Resume(ResumeOverride{}, result); }
   // Undoes the unfinished operation before the point of no return; past it,
   // finishes the update and then reverts it. On a completed update: reverts it.
-  // Never acts on an imported operation: with no unfinished one, the newest
-  // operation run from this home.
-  Status Rollback(OpResult* result);
+  // Never acts on an imported operation. Which operation: see
+  // actions/rollback_target.h (`op_arg`: --op, "" for the default).
+  Status Rollback(const std::string& op_arg, OpResult* result);
+  Status Rollback(OpResult* result) { return Rollback("", result); }
 
   // Reads the world against the unfinished operation `op_id` (world_check.h):
   // the steps the journal shows never started that the world shows applied.

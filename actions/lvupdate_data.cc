@@ -5,6 +5,9 @@
 #include <set>
 #include <sstream>
 
+#include "base/file.h"
+#include "base/limits.h"
+
 namespace lvu::actions {
 namespace {
 
@@ -179,7 +182,10 @@ class Parser {
 Status ParseLvupdateData(const std::string& text, const std::string& file, LvupdateData* out) {
   *out = LvupdateData();
   Parser p(file, out);
-  std::istringstream in(text);
+  // A UTF-8 byte order mark (some editors write one) is not text: without
+  // this, the first stanza would be "\xEF\xBB\xBFgeneral", unknown.
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  std::istringstream in(text.compare(0, kBom.size(), kBom) == 0 ? text.substr(kBom.size()) : text);
   std::string line;
   int n = 0;
   while (std::getline(in, line)) {
@@ -219,11 +225,10 @@ std::string FormatLvupdateData(const LvupdateData& d) {
 }
 
 Status LoadLvupdateData(const std::string& path, LvupdateData* out, std::string* text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": cannot open lvupdate.data");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  *text = ss.str();
+  Status s = ReadFileLimited(path, kMaxLvupdateDataBytes, "lvupdate.data", text);
+  if (s.IsNotFound()) return Status::NotFound(path + ": cannot open lvupdate.data: no such file");
+  if (s.IsIOError()) return Status::NotFound(s.message());
+  LVU_RETURN_IF_ERROR(s);
   return ParseLvupdateData(*text, path, out);
 }
 

@@ -8,6 +8,7 @@
 #include "actions/app_context.h"
 #include "actions/script_ledger.h"
 #include "actions/script_runner.h"
+#include "base/redact.h"
 
 namespace lvu::actions {
 namespace {
@@ -19,6 +20,19 @@ bool Aborts(Phase p) { return p == kCheck || p == kPre; }
 // The last kJournaledOutput bytes of `out`.
 std::string Tail(const std::string& out) {
   return out.size() <= kJournaledOutput ? out : out.substr(out.size() - kJournaledOutput);
+}
+
+// The secrets a script's command line holds (a password after -p, a
+// password=value argument): they never reach the log or the journal.
+SecretSet SecretsOf(const ScriptRegistration& r) {
+  SecretSet s;
+  CollectCommandLineSecrets(r.script, &s);
+  return s;
+}
+
+std::string Scrubbed(const std::string& text, const SecretSet& secrets) {
+  size_t n = 0;
+  return Scrub(text, secrets, &n);
 }
 
 void LogOutput(const ScriptRegistration& r, const std::string& out) {
@@ -45,22 +59,24 @@ Status RunOne(StepContext& c, const ScriptRegistration& r, bool* failed, std::st
   }
   std::vector<std::string> argv;
   LVU_RETURN_IF_ERROR(SplitCommandLine(r.script, &argv));
+  const SecretSet secrets = SecretsOf(r);
   journal::ScriptIntent intent;
   intent.step = a.step;
   intent.phase = r.phase;
   intent.side = r.side;
   intent.label = r.label;
-  intent.command = r.script;
+  intent.command = Scrubbed(r.script, secrets);
   intent.priority = static_cast<uint32_t>(r.priority);
   intent.attempt = rec == nullptr ? 1 : rec->attempts + 1;
   intent.timeout_s = static_cast<uint32_t>(r.timeout_s);
   LVU_RETURN_IF_ERROR(a.ledger->Started(intent));
 
-  spdlog::info("{}: running {}", Who(r), r.script);
+  spdlog::info("{}: running {}", Who(r), intent.command);
   std::vector<std::string> env = {"LVUP_PHASE=" + r.phase, "LVUP_SIDE=" + r.side, "LVUP_OPID=" + a.op_id,
                                   "LVUP_LABEL=" + r.label, "LVUP_PRIORITY=" + std::to_string(r.priority),
                                   "LVUPDATE_HOME=" + a.home};
   ScriptOutcome o = RunScript(argv, env, r.timeout_s);
+  o.output = Scrubbed(o.output, secrets);
   LogOutput(r, o.output);
   *failed = !o.ok();
   *why = o.Describe(r.timeout_s);

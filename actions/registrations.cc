@@ -90,28 +90,6 @@ bool KnownPhase(const std::string& p) {
 
 std::string RegistrationDir(const std::string& home) { return home + "/liveupdate"; }
 
-Status SplitCommandLine(const std::string& line, std::vector<std::string>* argv) {
-  argv->clear();
-  std::string word;
-  bool in_word = false, quoted = false;
-  for (char c : line) {
-    if (c == '"') {
-      quoted = !quoted;
-      in_word = true;
-    } else if (!quoted && (c == ' ' || c == '\t')) {
-      if (in_word) argv->push_back(word);
-      word.clear();
-      in_word = false;
-    } else {
-      word += c;
-      in_word = true;
-    }
-  }
-  if (quoted) return Status::InvalidArgument("unterminated double quote in '" + line + "'");
-  if (in_word) argv->push_back(word);
-  return Status::OK();
-}
-
 Status LoadBaseProcs(const std::string& home, std::vector<BaseProcRegistration>* out) {
   return LoadList(home, "lvup_BaseProcs.json", out, [](const json& e) {
     return BaseProcRegistration{e.at("label").get<std::string>(), e.at("command").get<std::string>()};

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "actions/process_rules.h"
+#include "base/command_line.h"
 #include "base/status.h"
 #include "drivers/processes.h"
 
@@ -99,8 +100,7 @@ Status RemovePreloadKext(std::vector<KextRegistration>* v, const std::string& pa
 Status AddSafeKext(std::vector<std::string>* v, const std::string& path);
 Status RemoveSafeKext(std::vector<std::string>* v, const std::string& path);
 
-// Splits a command line into argv: words separated by blanks; double quotes
-// group words and are removed. InvalidArgument for an unterminated quote.
-Status SplitCommandLine(const std::string& line, std::vector<std::string>* argv);
+// Moved to base/command_line.h; the name stays usable here.
+using ::lvu::SplitCommandLine;
 
 }  // namespace lvu::actions

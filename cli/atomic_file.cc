@@ -1,6 +1,8 @@
 // See atomic_file.h.
 #include "cli/atomic_file.h"
 
+#include "base/file.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -58,16 +60,8 @@ Status WriteFileAtomically(const std::string& path, const std::string& contents)
   return Status::OK();
 }
 
-Status ReadWholeFile(const std::string& path, std::string* out) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return Status::NotFound("no file " + path);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError("cannot open " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Status::IOError("cannot read " + path);
-  *out = ss.str();
-  return Status::OK();
+Status ReadWholeFile(const std::string& path, uint64_t limit, const std::string& what, std::string* out) {
+  return ReadFileLimited(path, limit, what, out);
 }
 
 }  // namespace lvu::cli

@@ -2,7 +2,9 @@
 // about ten seconds of compile time per translation unit.
 #include <CLI/CLI.hpp>
 
+#include <cmath>
 #include <cstdio>
+#include <tuple>
 
 #include "cli/commands.h"
 #include "cli/mobility_commands.h"
@@ -24,20 +26,36 @@ constexpr const char* kExitCodes =
     "  5  interrupted: run `lvupdate resume` or `lvupdate rollback` (a step that gave up:\n"
     "     `resume --retry-step` or `resume --skip STEP --reason TEXT`, as printed)\n";
 
-// "max" or a positive number of simulated seconds per real second.
+// Bounds of --speed: slower than 0.01 simulated s per real s, an 11-minute
+// update would take weeks; faster than 10^6 is what `max` is for.
+constexpr double kMinSpeed = 0.01;
+constexpr double kMaxSpeed = 1e6;
+
+// "max" or a number of simulated seconds per real second in [kMinSpeed, kMaxSpeed].
 std::string ParseSpeed(const std::string& v, double* speed) {
   if (v == "max") {
     *speed = 0;
     return "";
   }
+  const std::string bad = "--speed takes 'max' or a number from 0.01 to 1000000 (simulated seconds per real "
+                          "second), not '" + v + "'";
   try {
     size_t used = 0;
     double d = std::stod(v, &used);
-    if (used != v.size() || d <= 0) return "--speed takes a positive number or 'max', not '" + v + "'";
+    if (used != v.size() || !std::isfinite(d) || d < kMinSpeed || d > kMaxSpeed) return bad;
     *speed = d;
-  } catch (const std::exception&) {  // std::stod's way of saying "not a number"
-    return "--speed takes a positive number or 'max', not '" + v + "'";
+  } catch (const std::exception&) {  // std::stod's way of saying "not a number" (or out of range)
+    return bad;
   }
+  return "";
+}
+
+// A sequence number given on the command line: decimal digits only (CLI11
+// would take "-1" as 18446744073709551615).
+std::string ParseSeq(const char* option, const std::string& v, uint64_t* out) {
+  const std::string bad = std::string(option) + " takes an event's seq, a number from 0, not '" + v + "'";
+  if (v.empty() || v.size() > 19 || v.find_first_not_of("0123456789") != std::string::npos) return bad;
+  *out = std::stoull(v);
   return "";
 }
 
@@ -50,8 +68,8 @@ int Main(int argc, char** argv) {
   app.require_subcommand(1);
   GlobalOptions g;
   std::string speed = "200";
-  app.add_option("--home", g.home, "Home of the journal, logs, lvupdate.data and simulated system "
-                                   "(default $LVUPDATE_HOME, else ~/.lvupdate)");
+  auto* home_opt = app.add_option("--home", g.home, "Home of the journal, logs, lvupdate.data and simulated system "
+                                                    "(default $LVUPDATE_HOME, else ~/.lvupdate)");
   app.add_option("--speed", speed, "Simulated seconds per real second, or 'max' (default 200)");
   app.add_flag("-v,--verbose", g.verbose, "A line for every step");
 
@@ -84,7 +102,10 @@ int Main(int argc, char** argv) {
   auto* rollback_cmd = app.add_subcommand(
       "rollback", "Undo the interrupted operation; past the point of no return, or after a completed one, revert");
   bool rollback_json = false;
+  std::string rollback_op;
   rollback_cmd->add_flag("--json", rollback_json, "The result as JSON on stdout (progress on stderr)");
+  rollback_cmd->add_option("--op", rollback_op,
+                           "Revert this completed update (id or unique prefix), whatever ran after it");
   bool status_json = false;
   auto* status_cmd = app.add_subcommand("status", "The current or last operation, step by step");
   status_cmd->add_flag("--json", status_json, "JSON output");
@@ -92,6 +113,8 @@ int Main(int argc, char** argv) {
   auto* sim = app.add_subcommand("sim", "The simulated Power system");
   sim->require_subcommand(1);
   auto* sim_init = sim->add_subcommand("init", "Create the seed article's lab (replaces any previous one)");
+  bool sim_init_force = false;
+  sim_init->add_flag("--force", sim_init_force, "Replace the world even though an operation is unfinished");
   bool show_json = false;
   auto* sim_show = sim->add_subcommand("show", "Show the simulated world");
   sim_show->add_flag("--json", show_json, "JSON output");
@@ -212,7 +235,7 @@ int Main(int argc, char** argv) {
   jshow->add_flag("--json", jshow_json, "JSON output");
   jshow->add_option("--svg", jshow_svg, "Also draw the operation's timeline as an SVG picture in FILE");
   JournalEventsOptions jev;
-  uint64_t jev_from = 0, jev_to = 0;
+  std::string jev_from, jev_to;
   auto* jevents = journal_cmd->add_subcommand("events", "The raw events, one line each (--json: JSON lines)");
   jevents->add_option("op", jev.op, op_help);
   auto* jev_from_opt = jevents->add_option("--from", jev_from, "First seq shown");
@@ -235,7 +258,7 @@ int Main(int argc, char** argv) {
   jimport->add_option("file", jimport_file, "A file written by `journal export`")->required();
   jimport->add_option("--format", jimport_format, "auto (the default), jsonl or capnp");
   ReplayOptions rep;
-  uint64_t rep_until = 0;
+  std::string rep_until;
   auto* replay_cmd = app.add_subcommand(
       "replay", "An operation's state as it stood after one of its events; --against-sim: re-run it on a fresh lab");
   replay_cmd->add_option("op", rep.op, op_help);
@@ -257,13 +280,18 @@ int Main(int argc, char** argv) {
     std::fprintf(stderr, "lvupdate: %s\n", err.c_str());
     return kExitBadInput;
   }
+  if (home_opt->count() > 0 && g.home.empty()) {
+    std::fprintf(stderr, "lvupdate: --home is empty: give a directory (or leave --home out for "
+                         "$LVUPDATE_HOME, else ~/.lvupdate)\n");
+    return kExitBadInput;
+  }
 
   if (run_cmd->parsed()) return CmdRun(g, run);
   if (preview_cmd->parsed()) return CmdPreview(g, pre, preview_json);
   if (resume_cmd->parsed()) return CmdResume(g, res);
-  if (rollback_cmd->parsed()) return CmdRollback(g, rollback_json);
+  if (rollback_cmd->parsed()) return CmdRollback(g, rollback_json, rollback_op);
   if (status_cmd->parsed()) return CmdStatus(g, status_json);
-  if (sim_init->parsed()) return CmdSimInit(g);
+  if (sim_init->parsed()) return CmdSimInit(g, sim_init_force);
   if (sim_show->parsed()) return CmdSimShow(g, show_json);
   if (fault_add->parsed()) return CmdSimFaultAdd(g, fo);
   if (fault_list->parsed()) return CmdSimFaultList(g, fault_json);
@@ -294,15 +322,30 @@ int Main(int argc, char** argv) {
   if (jlist->parsed()) return CmdJournalList(g, jlist_json);
   if (jshow->parsed()) return CmdJournalShow(g, jshow_op, jshow_json, jshow_svg);
   if (jevents->parsed()) {
-    if (jev_from_opt->count() > 0) jev.from = jev_from;
-    if (jev_to_opt->count() > 0) jev.to = jev_to;
+    for (auto [opt, text, name, dest] : {std::tuple{jev_from_opt, &jev_from, "--from", &jev.from},
+                                         std::tuple{jev_to_opt, &jev_to, "--to", &jev.to}}) {
+      if (opt->count() == 0) continue;
+      uint64_t seq = 0;
+      if (std::string err = ParseSeq(name, *text, &seq); !err.empty()) {
+        std::fprintf(stderr, "lvupdate: %s\n", err.c_str());
+        return kExitBadInput;
+      }
+      *dest = seq;
+    }
     return CmdJournalEvents(g, jev);
   }
   if (jverify->parsed()) return CmdJournalVerify(g, jverify_op, jverify_json);
   if (jexport->parsed()) return CmdJournalExport(g, jex);
   if (jimport->parsed()) return CmdJournalImport(g, jimport_file, jimport_format);
   if (replay_cmd->parsed()) {
-    if (rep_until_opt->count() > 0) rep.until = rep_until;
+    if (rep_until_opt->count() > 0) {
+      uint64_t seq = 0;
+      if (std::string err = ParseSeq("--until", rep_until, &seq); !err.empty()) {
+        std::fprintf(stderr, "lvupdate: %s\n", err.c_str());
+        return kExitBadInput;
+      }
+      rep.until = seq;
+    }
     return CmdReplay(g, rep);
   }
   return kExitBadInput;

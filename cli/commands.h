@@ -48,10 +48,12 @@ struct ResumeOptions {
 };
 
 int CmdResume(const GlobalOptions& g, const ResumeOptions& o);
-int CmdRollback(const GlobalOptions& g, bool json);
+// op: --op, the completed update to revert ("" for the unfinished or newest operation).
+int CmdRollback(const GlobalOptions& g, bool json, const std::string& op);
 int CmdStatus(const GlobalOptions& g, bool json);
 
-int CmdSimInit(const GlobalOptions& g);
+// --force: replace the world even though an operation is unfinished.
+int CmdSimInit(const GlobalOptions& g, bool force);
 int CmdSimShow(const GlobalOptions& g, bool json);
 int CmdSimFaultAdd(const GlobalOptions& g, const FaultOptions& f);
 int CmdSimFaultList(const GlobalOptions& g, bool json);

@@ -27,8 +27,11 @@ void Scrub(std::string* s) {
   s->clear();
 }
 
+constexpr size_t kMaxPasswordBytes = 1024;
+
 // "Enter HMC password: " on the terminal, read without echo. Without a
-// terminal, the first line of standard input (for scripts).
+// terminal, the first line of standard input (for scripts). False when
+// nothing was read or the line is longer than kMaxPasswordBytes.
 bool ReadPassword(std::string* out) {
   const bool tty = ::isatty(STDIN_FILENO) == 1;
   termios saved{};
@@ -41,7 +44,19 @@ bool ReadPassword(std::string* out) {
     quiet.c_lflag |= ECHONL;
     if (::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) != 0) return false;
   }
-  bool ok = static_cast<bool>(std::getline(std::cin, *out));
+  // One line, at most kMaxPasswordBytes (an HMC password is at most a few
+  // dozen characters): standard input that never ends is not read whole.
+  out->clear();
+  bool ok = false;
+  for (int c; (c = std::cin.get()) != EOF;) {
+    ok = true;
+    if (c == '\n') break;
+    if (out->size() >= kMaxPasswordBytes) {
+      ok = false;
+      break;
+    }
+    out->push_back(static_cast<char>(c));
+  }
   if (tty) ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
   if (ok && !out->empty() && out->back() == '\r') out->pop_back();
   return ok;
@@ -78,7 +93,7 @@ int CmdHmcauth(const GlobalOptions& g, HmcauthOptions o) {
     return kExitOk;
   }
   if (o.hmc.empty() || o.user.empty()) return Fail(kExitBadInput, "give the HMC (-a) and the user (-u), or -l");
-  if (!o.password_given && !ReadPassword(&o.password)) return Fail(kExitBadInput, "no password was given");
+  if (!o.password_given && !ReadPassword(&o.password)) return Fail(kExitBadInput, "no password was given (a line of at most 1024 bytes on standard input, or -p)");
   drivers::HmcSession session;
   s = sys->hmc().Login(o.hmc, o.user, o.password, &session);
   Scrub(&o.password);

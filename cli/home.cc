@@ -3,7 +3,13 @@
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/spdlog.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -43,6 +49,12 @@ Status StartLog(const std::string& home, std::string* path) {
   char name[96];
   std::snprintf(name, sizeof name, "lvupdlog.%s.%03d", stamp, ms);
   *path = dir + "/" + name;
+  // Readable by its owner only (0600), whatever the umask: it holds what
+  // notification scripts print (secrets scrubbed, but still the customer's).
+  int fd = ::open(path->c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  if (fd < 0) return Status::IOError("cannot create the log " + *path + ": " + std::strerror(errno));
+  ::fchmod(fd, 0600);
+  ::close(fd);
   try {
     spdlog::drop("lvupdate");
     auto logger = spdlog::basic_logger_mt("lvupdate", *path);

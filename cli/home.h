@@ -12,7 +12,7 @@ namespace lvu::cli {
 Status ResolveHome(const std::string& flag, std::string* home);
 
 // Sends spdlog's default logger to <home>/logs/lvupdlog.<YYYY-MM-DD_HH:MM:SS.mmm>
-// (and nowhere else); *path receives the file's path.
+// (and nowhere else), a file of mode 0600; *path receives the file's path.
 Status StartLog(const std::string& home, std::string* path);
 
 }  // namespace lvu::cli

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/limits.h"
 #include "cli/atomic_file.h"
 #include "cli/home.h"
 #include "cli/journal_reader.h"
@@ -297,8 +298,8 @@ Status ParseExport(const std::string& text, const std::string& file, const std::
 
 int CmdJournalImport(const GlobalOptions& g, const std::string& file, const std::string& format_arg) {
   std::string text;
-  Status s = ReadWholeFile(file, &text);
-  if (!s.ok()) return Fail(s.IsNotFound() ? kExitBadInput : kExitCannotRun, s);
+  Status s = ReadWholeFile(file, kMaxImportBytes, "the export", &text);
+  if (!s.ok()) return Fail(s.IsNotFound() || s.IsInvalidArgument() ? kExitBadInput : kExitCannotRun, s);
   std::vector<journal::Event> events;
   s = ParseExport(text, file, format_arg, &events);
   if (!s.ok()) return Fail(kExitBadInput, s);

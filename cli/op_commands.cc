@@ -1,11 +1,13 @@
 // run, resume, rollback and status.
 #include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <set>
 
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
@@ -99,6 +101,26 @@ int PrepareInput(const std::string& home, const RunOptions& o, actions::RunReque
   std::string here = getcwd(cwd, sizeof cwd) != nullptr ? cwd : ".";
   req->input.fix_dir = o.fix_dir.empty() ? here : o.fix_dir;
   if (req->input.fix_dir[0] != '/') req->input.fix_dir = here + "/" + req->input.fix_dir;
+  // What the command line names must be there before an operation is
+  // journaled: a typo is bad input (exit 2), not a failed validation.
+  struct stat st{};
+  if (::stat(req->input.fix_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    return Fail(kExitBadInput, Status::InvalidArgument("-d " + req->input.fix_dir + ": no such directory"));
+  }
+  std::set<std::string> seen;
+  for (const std::string& f : o.fixes) {
+    const std::string path = !f.empty() && f[0] == '/' ? f : req->input.fix_dir + "/" + f;
+    if (!seen.insert(path).second) {
+      return Fail(kExitBadInput, Status::InvalidArgument("ifix " + f + " is given twice"));
+    }
+    if (::stat(path.c_str(), &st) != 0) {
+      return Fail(kExitBadInput, Status::InvalidArgument("ifix " + f + ": no file " + path +
+                                                            (o.fix_dir.empty() ? " (give the directory with -d)" : "")));
+    }
+    if (!S_ISREG(st.st_mode)) {
+      return Fail(kExitBadInput, Status::InvalidArgument("ifix " + f + ": " + path + " is not a regular file"));
+    }
+  }
   return kExitOk;
 }
 
@@ -171,6 +193,20 @@ int CmdResume(const GlobalOptions& g, const ResumeOptions& o) {
   if (ov.kind == actions::ResumeOverride::Kind::kNone && !o.reason.empty()) {
     return Fail(kExitBadInput, Status::InvalidArgument("--reason goes with --retry-step or --skip"));
   }
+  // The reason is journaled and printed: one line of text, no terminal escapes.
+  for (size_t i = 0; i < o.reason.size(); i++) {
+    const unsigned char c = static_cast<unsigned char>(o.reason[i]);
+    if (c < 0x20 || c == 0x7f) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02x", c);
+      return Fail(kExitBadInput, Status::InvalidArgument("--reason holds a control character (" + std::string(hex) +
+                                                            " at byte " + std::to_string(i + 1) +
+                                                            "): write the reason as plain text on one line"));
+    }
+  }
+  if (!o.reason.empty() && o.reason.find_first_not_of(" ") == std::string::npos) {
+    return Fail(kExitBadInput, Status::InvalidArgument("--reason is blank: say why, in words"));
+  }
   Opened op;
   if (int rc = Open(g, &op); rc != kExitOk) return rc;
   std::FILE* out = o.json ? stderr : stdout;
@@ -185,7 +221,7 @@ int CmdResume(const GlobalOptions& g, const ResumeOptions& o) {
   return ReportOutcome(op.log, s, r, false, o.json);
 }
 
-int CmdRollback(const GlobalOptions& g, bool json) {
+int CmdRollback(const GlobalOptions& g, bool json, const std::string& op_arg) {
   Opened op;
   if (int rc = Open(g, &op); rc != kExitOk) return rc;
   std::FILE* out = json ? stderr : stdout;
@@ -196,7 +232,7 @@ int CmdRollback(const GlobalOptions& g, bool json) {
     std::fprintf(out, "Rolling back live update operation %s.\n\n", active.c_str());
   }
   actions::OpResult r;
-  Status s = ex.Rollback(&r);
+  Status s = ex.Rollback(op_arg, &r);
   return ReportOutcome(op.log, s, r, /*requested_rollback=*/true, json);
 }
 
@@ -218,6 +254,30 @@ int CmdStatus(const GlobalOptions& g, bool json) {
     return kExitOk;
   }
   if (!s.ok()) return Fail(kExitCannotRun, s);
+  // The newest operation run from this home, rather than one imported from
+  // another system (`journal import`), unless there is only that.
+  bool imported = false;
+  {
+    std::vector<journal::OpSummary> ops;
+    if (j->ListOps(&ops).ok()) {
+      std::string chosen;
+      for (const auto& sum : ops) {
+        if (sum.op_id == op && !sum.imported) chosen = op;
+      }
+      if (chosen.empty()) {
+        for (const auto& sum : ops) {
+          if (!sum.imported) {
+            chosen = sum.op_id;
+            break;
+          }
+        }
+      }
+      if (!chosen.empty()) op = chosen;
+      for (const auto& sum : ops) {
+        if (sum.op_id == op) imported = sum.imported;
+      }
+    }
+  }
   std::vector<journal::Event> events;
   s = j->ReadOp(op, &events);
   if (!s.ok()) return Fail(kExitCannotRun, s);
@@ -225,7 +285,8 @@ int CmdStatus(const GlobalOptions& g, bool json) {
   bool held = false;
   int pid = 0;
   journal::LockHolder(dir, &held, &pid);
-  std::string status = st.finished ? journal::OutcomeName(st.outcome) : (held ? "running" : "interrupted");
+  std::string status = st.finished ? journal::OutcomeName(st.outcome)
+                                    : (imported ? "imported" : (held ? "running" : "interrupted"));
   actions::OpTiming t = actions::TimingOf(st);
   // What keeps recovery from acting (lost records, the world ahead).
   std::string active;
@@ -249,6 +310,7 @@ int CmdStatus(const GlobalOptions& g, bool json) {
                           {"steps", steps}};
     if (!st.info.reverts.empty()) out["reverts"] = st.info.reverts;
     if (held) out["pid"] = pid;
+    out["imported"] = imported;
     nlohmann::json blocked = nlohmann::json::array();
     for (const auto& b : blockers) blocked.push_back({{"key", b.key}, {"what", b.what}});
     out["blocked"] = blocked;
@@ -264,6 +326,12 @@ int CmdStatus(const GlobalOptions& g, bool json) {
   }
   std::printf("Operation: %s (%s)\n", op.c_str(), st.info.op_kind == journal::OpKind::kRevert ? "revert" : "update");
   std::printf("Status:    %s%s\n", status.c_str(), held ? (" (pid " + std::to_string(pid) + ")").c_str() : "");
+  if (imported) {
+    std::printf("           (imported from another system with `journal import`: resume and rollback never act\n"
+                "           on it; `lvupdate journal show %s` tells its story, `lvupdate replay %s --against-sim`\n"
+                "           re-runs it on a fresh simulated lab)\n",
+                op.c_str(), op.c_str());
+  }
   if (!st.info.reverts.empty()) std::printf("Reverts:   %s\n", st.info.reverts.c_str());
   std::printf("Point of no return: %s\n\n", st.point_of_no_return ? "passed" : "not reached");
   for (size_t i = 0; i < st.steps.size(); i++) {

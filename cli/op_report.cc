@@ -27,6 +27,10 @@ int64_t Total(const actions::OpResult& r) {
 }
 
 void PrintText(const std::string& log, const actions::OpResult& r) {
+  if (r.op_id.empty()) {  // nothing to act on: no operation to report
+    std::printf("Nothing to do: %s.\n", r.reason.c_str());
+    return;
+  }
   std::printf("Operation:     %s\n", r.op_id.c_str());
   std::printf("Outcome:       %s\n", actions::EndingName(r.ending));
   if (!r.reason.empty()) std::printf("Reason:        %s\n", r.reason.c_str());
@@ -72,7 +76,7 @@ namespace {
 void PrintJson(const std::string& log, const actions::OpResult& r, int exit_code) {
   nlohmann::json next = nlohmann::json::array();
   for (const NextCommand& n : NextCommands(r)) next.push_back({{"command", n.command}, {"what", n.what}});
-  nlohmann::json out = {{"id", r.op_id},
+  nlohmann::json out = {{"id", r.op_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.op_id)},
                         {"outcome", actions::EndingName(r.ending)},
                         {"exit_code", exit_code},
                         {"reason", r.reason},

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "base/limits.h"
 #include "cli/atomic_file.h"
 #include "cli/commands.h"
 #include "cli/journal_commands.h"
@@ -44,14 +45,15 @@ int AddEvents(const std::string& text, const std::string& name, OpEvents* ops) {
 int LoadReplayFiles(const std::vector<std::string>& files, OpEvents* ops) {
   for (const std::string& file : files) {
     std::string bytes;
-    Status s = ReadWholeFile(file, &bytes);
-    if (!s.ok()) return Fail(s.IsNotFound() ? kExitBadInput : kExitCannotRun, s.message());
+    Status s = IsBundle(file) ? ReadWholeFile(file, kMaxBundleBytes, "the support bundle", &bytes)
+                              : ReadWholeFile(file, kMaxImportBytes, "the export", &bytes);
+    if (!s.ok()) return Fail(s.IsNotFound() || s.IsInvalidArgument() ? kExitBadInput : kExitCannotRun, s.message());
     if (!IsBundle(file)) {
       if (int rc = AddEvents(bytes, file, ops); rc != kExitOk) return rc;
       continue;
     }
     std::vector<TarMember> members;
-    s = ReadTarGz(bytes, &members);
+    s = ReadTarGz(bytes, kMaxBundleUnpackedBytes, &members);
     if (!s.ok()) return Fail(kExitBadInput, file + ": not a support bundle: " + s.message());
     int found = 0;
     for (const TarMember& m : members) {

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/home.h"
 #include "cli/sim_json.h"
+#include "cli/world_lock.h"
 #include "drivers/sim/sim_system.h"
 
 namespace lvu::cli {
@@ -20,10 +21,17 @@ int Fail(int code, const Status& s) {
   return code;
 }
 
-int OpenSim(const GlobalOptions& g, std::unique_ptr<SimSystem>* sim) {
+// `lock`: the command changes the world, so it takes the live update lock
+// (`command` names it in the refusal).
+int OpenSim(const GlobalOptions& g, std::unique_ptr<SimSystem>* sim, const char* command = nullptr,
+            std::unique_ptr<journal::LockFile>* lock = nullptr) {
   std::string home;
   Status s = ResolveHome(g.home, &home);
   if (!s.ok()) return Fail(kExitCannotRun, s);
+  if (lock != nullptr) {
+    s = LockWorld(home, command, lock);
+    if (!s.ok()) return Fail(kExitCannotRun, s);
+  }
   drivers::sim::SimOptions opts;
   opts.speed = g.speed;
   s = SimSystem::Open(home, opts, sim);
@@ -42,10 +50,30 @@ bool KnownStep(const std::string& name) {
 
 }  // namespace
 
-int CmdSimInit(const GlobalOptions& g) {
+int CmdSimInit(const GlobalOptions& g, bool force) {
   std::string home, fix_dir;
   Status s = ResolveHome(g.home, &home);
   if (!s.ok()) return Fail(kExitCannotRun, s);
+  std::unique_ptr<journal::LockFile> lock;
+  s = LockWorld(home, "sim init", &lock);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  std::string unfinished;
+  s = UnfinishedOperation(home, &unfinished);
+  if (!s.ok()) return Fail(kExitCannotRun, s.WithContext("cannot tell whether an operation is unfinished"));
+  if (!unfinished.empty()) {
+    if (!force) {
+      return Fail(kExitCannotRun,
+                  Status::InvalidArgument(
+                      "operation " + unfinished + " is unfinished in " + home +
+                      ": its world is the simulated system there, and `sim init` would replace it (resume and "
+                      "rollback could then not finish it). Run `lvupdate resume` or `lvupdate rollback` first, or "
+                      "`lvupdate sim init --force` to replace the world anyway"));
+    }
+    std::fprintf(stderr,
+                 "lvupdate: warning: operation %s is unfinished; its world is replaced by a new lab. "
+                 "`lvupdate rollback` then undoes against the new lab what is left of it.\n",
+                 unfinished.c_str());
+  }
   s = SimSystem::Init(home, &fix_dir);
   if (!s.ok()) return Fail(kExitCannotRun, s);
   std::printf("Created the simulated system in %s/sim:\n"
@@ -82,7 +110,8 @@ int CmdSimFaultAdd(const GlobalOptions& g, const FaultOptions& o) {
   f.phase = o.phase == "apply" ? drivers::FaultPoint::Phase::kApply : drivers::FaultPoint::Phase::kCompensate;
   f.times = o.times;
   std::unique_ptr<SimSystem> sim;
-  if (int rc = OpenSim(g, &sim); rc != kExitOk) return rc;
+  std::unique_ptr<journal::LockFile> lock;
+  if (int rc = OpenSim(g, &sim, "sim fault add", &lock); rc != kExitOk) return rc;
   Status s = sim->AddFault(f);
   if (!s.ok()) return Fail(kExitCannotRun, s);
   std::printf("Fault added: %s %s (%s) x%d\n", o.kind.c_str(), o.step.c_str(), o.phase.c_str(), o.times);
@@ -109,7 +138,8 @@ int CmdSimFaultList(const GlobalOptions& g, bool json) {
 
 int CmdSimFaultClear(const GlobalOptions& g) {
   std::unique_ptr<SimSystem> sim;
-  if (int rc = OpenSim(g, &sim); rc != kExitOk) return rc;
+  std::unique_ptr<journal::LockFile> lock;
+  if (int rc = OpenSim(g, &sim, "sim fault clear", &lock); rc != kExitOk) return rc;
   Status s = sim->ClearFaults();
   if (!s.ok()) return Fail(kExitCannotRun, s);
   std::printf("Faults cleared.\n");

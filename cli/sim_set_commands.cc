@@ -8,6 +8,7 @@
 #include "cli/home.h"
 #include "cli/preview_commands.h"
 #include "cli/sim_json.h"
+#include "cli/world_lock.h"
 #include "drivers/sim/sim_system.h"
 
 namespace lvu::cli {
@@ -45,9 +46,15 @@ std::string Breaks(const drivers::sim::Setting& st) {
 }  // namespace
 
 int CmdSimSet(const GlobalOptions& g, const std::string& key, const std::string& value) {
+  std::string home;
+  Status s = ResolveHome(g.home, &home);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  std::unique_ptr<journal::LockFile> lock;
+  s = LockWorld(home, "sim set", &lock);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
   std::unique_ptr<drivers::sim::SimSystem> sim;
   if (int rc = OpenSim(g, &sim); rc != kExitOk) return rc;
-  Status s = sim->Set(key, value);
+  s = sim->Set(key, value);
   if (!s.ok()) return Fail(s.IsInvalidArgument() ? kExitBadInput : kExitCannotRun, s);
   for (const auto& st : sim->Settings()) {
     if (st.key == key) std::printf("%s = %s\n", key.c_str(), st.value.c_str());

@@ -11,10 +11,11 @@
 #include "actions/hmc_token.h"
 #include "actions/lvupdate_data.h"
 #include "actions/registrations.h"
+#include "base/limits.h"
 #include "cli/atomic_file.h"
 #include "cli/journal_view.h"
 #include "cli/preview_record.h"
-#include "cli/redact.h"
+#include "base/redact.h"
 #include "cli/sim_json.h"
 #include "cli/versions.h"
 #include "drivers/sim/sha256.h"
@@ -75,7 +76,8 @@ class Collector {
 
   // A file of the home: NotFound, or anything else worth a note.
   bool Read(const std::string& file, std::string* text) {
-    Status s = ReadWholeFile(file, text);
+    // A log larger than this is cut further down anyway (--max-log-bytes).
+    Status s = ReadWholeFile(file, kMaxBundleUnpackedBytes, "file", text);
     if (s.ok()) return true;
     if (!s.IsNotFound()) Note(s.message());
     return false;

@@ -1,6 +1,8 @@
 // See tar_gz_writer.h.
 #include "cli/tar_gz_writer.h"
 
+#include "base/file.h"
+
 #include <archive.h>
 #include <archive_entry.h>
 
@@ -70,7 +72,8 @@ Status WriteTarGz(const std::vector<TarMember>& members, int64_t mtime, std::str
   return Status::OK();
 }
 
-Status ReadTarGz(const std::string& bytes, std::vector<TarMember>* out) {
+Status ReadTarGz(const std::string& bytes, uint64_t max_unpacked, std::vector<TarMember>* out) {
+  uint64_t unpacked = 0;
   std::unique_ptr<archive, ArchiveReadDeleter> a(archive_read_new());
   if (a == nullptr) return Status::IOError("libarchive: cannot allocate a reader");
   archive_read_support_filter_all(a.get());
@@ -86,7 +89,14 @@ Status ReadTarGz(const std::string& bytes, std::vector<TarMember>* out) {
     m.path = archive_entry_pathname(e);
     char chunk[16384];
     la_ssize_t n;
-    while ((n = archive_read_data(a.get(), chunk, sizeof chunk)) > 0) m.bytes.append(chunk, static_cast<size_t>(n));
+    while ((n = archive_read_data(a.get(), chunk, sizeof chunk)) > 0) {
+      unpacked += static_cast<uint64_t>(n);
+      if (unpacked > max_unpacked) {
+        return Status::InvalidArgument("the archive unpacks to more than " + SizeText(max_unpacked) +
+                                       " (the limit for a support bundle), at " + m.path);
+      }
+      m.bytes.append(chunk, static_cast<size_t>(n));
+    }
     if (n < 0) return Status::Corruption("cannot read " + m.path + " in the archive: " + Message(a.get()));
     out->push_back(std::move(m));
   }

@@ -11,7 +11,9 @@
 //   the member's path.
 // - ReadTarGz reads such an archive (any tar libarchive reads, gzipped or
 //   not) into members, regular files only, in archive order. Corruption
-//   with libarchive's message when it does not read.
+//   with libarchive's message when it does not read; InvalidArgument, as soon
+//   as the members unpacked pass `max_unpacked` bytes together (a gzip bomb:
+//   1 MB of gzip can unpack to GBs), naming the limit and the member.
 #pragma once
 
 #include <cstdint>
@@ -28,6 +30,6 @@ struct TarMember {
 };
 
 Status WriteTarGz(const std::vector<TarMember>& members, int64_t mtime, std::string* out);
-Status ReadTarGz(const std::string& archive, std::vector<TarMember>* out);
+Status ReadTarGz(const std::string& archive, uint64_t max_unpacked, std::vector<TarMember>* out);
 
 }  // namespace lvu::cli

@@ -118,7 +118,7 @@ class Journal {
   // its summary, marked imported. Never makes it the active operation, so
   // resume and rollback never act on it. InvalidArgument, writing nothing,
   // when the operation already has a record here, or the events are not one
-  // operation's seq 0..n (one op id of 26 characters, opStarted first and
+  // operation's seq 0..n (one op id of 26 Crockford base32 characters, opStarted first and
   // only there, nothing after opFinished). The caller checks the rest
   // (replay/verify.h) before calling. Write mode only.
   virtual Status Import(const std::vector<Event>& events) = 0;

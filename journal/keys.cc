@@ -5,6 +5,16 @@
 
 namespace lvu::journal {
 
+bool IsOpId(std::string_view id) {
+  if (id.size() != kOpIdSize) return false;
+  for (char c : id) {
+    const bool digit = c >= '0' && c <= '9';
+    const bool letter = c >= 'A' && c <= 'Z' && c != 'I' && c != 'L' && c != 'O' && c != 'U';
+    if (!digit && !letter) return false;
+  }
+  return true;
+}
+
 std::string EventKey(std::string_view op_id, uint64_t seq) {
   std::string k(op_id);
   for (int shift = 56; shift >= 0; shift -= 8) {

@@ -28,6 +28,10 @@ inline constexpr char kActiveOpKey[] = "active_op";
 // from then on the file missing is reported, not taken as "no mark".
 inline constexpr char kHighWaterKey[] = "high_water";
 
+// Whether `id` is an operation id: 26 Crockford base32 characters (0-9, A-Z
+// without I L O U), as Journal::NewOpId makes them.
+bool IsOpId(std::string_view id);
+
 std::string EventKey(std::string_view op_id, uint64_t seq);
 
 // Splits an events key; false when it is not kEventKeySize bytes long.

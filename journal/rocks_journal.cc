@@ -9,6 +9,7 @@
 #include <rocksdb/db.h>
 #include <rocksdb/env.h>
 #include <rocksdb/file_system.h>
+#include <rocksdb/listener.h>
 #include <rocksdb/options.h>
 #include <rocksdb/write_batch.h>
 
@@ -490,9 +491,10 @@ Status RocksJournal::Import(const std::vector<Event>& events) {
   }
   if (events.empty()) return Status::InvalidArgument("nothing to import: no events");
   const std::string& op = events.front().op_id;
-  if (op.size() != kOpIdSize) {
+  if (!IsOpId(op)) {
     return Status::InvalidArgument("cannot import operation '" + PrintableKey(op) + "': its id is not " +
-                                   std::to_string(kOpIdSize) + " characters long");
+                                   std::to_string(kOpIdSize) +
+                                   " Crockford base32 characters (0-9, A-Z without I L O U)");
   }
   OpSummary summary;
   for (size_t i = 0; i < events.size(); ++i) {
@@ -549,14 +551,35 @@ std::string WalFiles(rocksdb::FileSystem* fs, const std::string& dir) {
   return names;
 }
 
-// RocksDB's options for the journal: small, since an operation writes tens
-// of KB. The write buffer sizes the log's preallocation (1.1 x the buffer:
-// 70 MB with RocksDB's 64 MB default, kept on disk after a kill -9), so it is
-// 1 MiB; the MANIFEST is preallocated 64 KiB instead of 4 MiB.
+// Turns RocksDB's automatic recovery from a background error off: after a
+// failed write it would retry, and Debian's RocksDB 7.8.3 (built with
+// assertions) aborts on the next write when a recovery succeeds with an
+// empty memtable, or makes the database unopenable when the failed record had
+// reached the log (measured: docs/journal-format.md, "Write errors"). The
+// journal stops at the first failed write instead; the next process reopens.
+class NoAutomaticRecovery : public rocksdb::EventListener {
+ public:
+  void OnErrorRecoveryBegin(rocksdb::BackgroundErrorReason, rocksdb::Status, bool* auto_recovery) override {
+    *auto_recovery = false;
+  }
+};
+
+// RocksDB's options for the journal (docs/journal-format.md, "Write errors"):
+// - no preallocation: RocksDB fallocates 1.1 x the write buffer for each log
+//   (70 MB with its 64 MB default) and a kill -9 leaves it on disk; on a
+//   nearly full file system that made resume and rollback fail;
+// - a write buffer no process ever fills (an operation writes tens of KB,
+//   and every open flushes what the last process left): no memtable switch
+//   during an operation, which is where a failed log sync of unsynced
+//   records aborts the process;
+// - no automatic recovery after a write error (above).
 void JournalRocksOptions(rocksdb::Options* o) {
-  o->write_buffer_size = 1 << 20;
+  o->allow_fallocate = false;
+  o->write_buffer_size = 16 << 20;
   o->manifest_preallocation_size = 64 << 10;
   o->max_background_jobs = 2;
+  o->max_bgerror_resume_count = 0;
+  o->listeners.push_back(std::make_shared<NoAutomaticRecovery>());
   LimitInfoLog(o);
 }
 

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "base/file.h"
+#include "base/limits.h"
 #include "drivers/sim/durable_file.h"
 
 namespace lvu::drivers::sim {
@@ -88,8 +90,9 @@ Status ParseFixPackage(const std::string& text, const std::string& file, Fix* ou
 
 Status ReadFixPackage(const std::string& path, Fix* out) {
   std::string text;
-  Status s = ReadFileToString(path, &text);
+  Status s = ReadFileLimited(path, kMaxFixPackageBytes, "the ifix package", &text);
   if (s.IsNotFound()) return Status::NotFound("emgr: fix package " + path + " not found");
+  if (s.IsInvalidArgument()) return Status::InvalidArgument("emgr: " + s.message());
   LVU_RETURN_IF_ERROR(s);
   return ParseFixPackage(text, path, out);
 }

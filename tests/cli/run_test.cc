@@ -14,6 +14,8 @@
 namespace lvu::testing {
 namespace {
 
+namespace fs = std::filesystem;
+
 class RunTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -107,6 +109,7 @@ TEST_F(RunTest, MalformedLvupdateDataIsExit2WithFileAndLineAndNothingChanged) {
 
 TEST_F(RunTest, NoSimulatedSystemIsExit2) {
   TempHome empty;
+  WriteFile(empty.path() + "/x.epkg.Z", ReadFile(home() + "/fixes/dummy.150813.epkg.Z"));
   ProcResult r = Lvupdate(empty.path(), {"run", "-d", empty.path(), "-f", home() + "/lvupdate.data", "x.epkg.Z"});
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_NE(r.out.find("sim init"), std::string::npos) << r.out;
@@ -122,12 +125,28 @@ TEST_F(RunTest, NotLuCapableFixFailsValidationWithExit3AndNoChange) {
   EXPECT_EQ(StepOf(st, "hmc.reserve")["state"], "pending");
 }
 
-TEST_F(RunTest, MissingFixAndLparIdInUseFailValidation) {
+// What the command line names must exist: a missing fix, a missing -d
+// directory or a fix given twice is bad input (exit 2), and no operation is
+// journaled (before, it was a failed_validation operation, exit 3).
+TEST_F(RunTest, MissingFixOrDirectoryOrTwiceIsExit2AndNothingJournaled) {
+  ProcResult r = Run("missing.epkg.Z");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("ifix missing.epkg.Z: no file " + home() + "/fixes/missing.epkg.Z"), std::string::npos) << r.out;
+  r = Lvupdate(home(), {"run", "-d", home() + "/no-such-dir", "dummy.150813.epkg.Z"});
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("-d " + home() + "/no-such-dir: no such directory"), std::string::npos) << r.out;
+  r = Lvupdate(home(), {"run", "-d", home() + "/fixes", "dummy.150813.epkg.Z", "dummy.150813.epkg.Z"});
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("ifix dummy.150813.epkg.Z is given twice"), std::string::npos) << r.out;
+  ExpectUnchanged();
+  EXPECT_EQ(StatusJson(home())["status"], "none");
+}
+
+TEST_F(RunTest, LparIdInUseFailsValidation) {
   WriteData("disks:\n  nhdisk = hdisk2\n  mhdisk = hdisk3\nhmc:\n  lpar_id = 99\n  management_console = 10.1.50.30\n"
             "  user = hscroot\n");
-  ProcResult r = Run("missing.epkg.Z");
+  ProcResult r = Run();
   EXPECT_EQ(r.exit_code, 3) << r.out;
-  EXPECT_NE(r.out.find("FAILED: ifix missing.epkg.Z:"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("FAILED: lpar_id 99 is the current partition's id."), std::string::npos) << r.out;
   ExpectUnchanged();
 }
@@ -236,8 +255,41 @@ TEST_F(RunTest, RunWhileAnOperationIsUnfinishedIsRefused) {
   EXPECT_NE(r.out.find("is unfinished"), std::string::npos) << r.out;
 }
 
-TEST_F(RunTest, ResumeWithNothingToResumeIsExit2) {
+// The run's log is its owner's only (0600), and a password on a notification
+// script's command line, or in what it prints, is scrubbed from the log and
+// the journal (before, both held it, in a log of mode 0644).
+TEST_F(RunTest, LogIsPrivateAndScriptSecretsAreScrubbed) {
+  const std::string script = home() + "/notify.sh";
+  WriteFile(script, "#!/bin/sh\necho \"logging in with $*\"\nexit 0\n");
+  fs::permissions(script, fs::perms::owner_all);
+  const std::string secret = "Sw0rdfish-2026";
+  ASSERT_EQ(Lvupdate(home(), {"regscript", "-a", "-n", "DB", "-s", script + " -u admin -p " + secret, "-d", "orig",
+                              "-P", "LVUP_CHECK", "-p", "1"}).exit_code, 0);
+  ProcResult r = Run();
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  int logs = 0;
+  for (const auto& e : fs::directory_iterator(home() + "/logs")) {
+    logs++;
+    EXPECT_EQ(fs::status(e.path()).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write)
+        << e.path();
+    const std::string text = ReadFile(e.path());
+    EXPECT_EQ(text.find(secret), std::string::npos) << e.path();
+    EXPECT_NE(text.find("logging in with -u admin -p <redacted>"), std::string::npos) << text;
+  }
+  EXPECT_GT(logs, 0);
+  EXPECT_EQ(Lvupdate(home(), {"journal", "events", "--json"}).out.find(secret), std::string::npos);
+}
+
+// Nothing to resume is done (exit 0, as docs/lvupdate.1 says); an override
+// with nothing to apply it to is bad input.
+TEST_F(RunTest, ResumeWithNothingToResumeIsExit0) {
   ProcResult r = Lvupdate(home(), {"resume"});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("Nothing to do: there is no unfinished operation to resume"), std::string::npos) << r.out;
+  r = Lvupdate(home(), {"resume", "--json"});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["outcome"], "nothing_to_do");
+  r = Lvupdate(home(), {"resume", "--retry-step"});
   EXPECT_EQ(r.exit_code, 2) << r.out;
 }
 

@@ -100,6 +100,12 @@ inline std::vector<Event> SampleOperation(const std::string& op_id) {
     e.gave_up.attempts = 3;
   }
   {
+    Event& e = add(EventKind::kStopped);
+    e.stopped.signal = "SIGINT";
+    e.stopped.where = "before step 9 disk.assign";
+    e.stopped.pid = 4241;
+  }
+  {
     Event& e = add(EventKind::kSession);
     e.session.command = "resume";
     e.session.user = "root (sudo by alice)";
@@ -219,6 +225,11 @@ inline void ExpectSameEvent(const Event& a, const Event& b) {
       EXPECT_EQ(a.gave_up.direction, b.gave_up.direction);
       EXPECT_EQ(a.gave_up.error, b.gave_up.error);
       EXPECT_EQ(a.gave_up.attempts, b.gave_up.attempts);
+      break;
+    case EventKind::kStopped:
+      EXPECT_EQ(a.stopped.signal, b.stopped.signal);
+      EXPECT_EQ(a.stopped.where, b.stopped.where);
+      EXPECT_EQ(a.stopped.pid, b.stopped.pid);
       break;
   }
 }

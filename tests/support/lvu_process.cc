@@ -141,6 +141,14 @@ std::vector<int> WorkloadRunningOn(const nlohmann::json& w) {
   return ids;
 }
 
+std::vector<int> WorkloadHeldBy(const nlohmann::json& w) {
+  std::vector<int> ids;
+  for (const auto& l : w.value("lpars", nlohmann::json::array())) {
+    if (!l.value("workload", "").empty()) ids.push_back(l["id"].get<int>());
+  }
+  return ids;
+}
+
 std::string WalFile(const std::string& home) {
   std::string found;
   std::error_code ec;

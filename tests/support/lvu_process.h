@@ -66,6 +66,8 @@ nlohmann::json WithoutClockAndErrlog(nlohmann::json w);
 // The partitions that run the workload (state Running, workload running):
 // after any command, exactly one (DESIGN.md, invariant 5).
 std::vector<int> WorkloadRunningOn(const nlohmann::json& w);
+// The partitions holding the workload, running or frozen.
+std::vector<int> WorkloadHeldBy(const nlohmann::json& w);
 
 // The journal's newest write-ahead log file (<home>/journal/NNNNNN.log), or "".
 std::string WalFile(const std::string& home);

@@ -1,6 +1,7 @@
-// Redaction for the support bundle (`lvupdate snap`): collect the secrets
-// that the inputs hold, then remove every occurrence of every one of them
-// from every file of the bundle. Pure functions over text, no I/O.
+// Redaction: collect the secrets that the inputs hold, then remove every
+// occurrence of every one of them from text: the support bundle's files
+// (`lvupdate snap`), and the notification scripts' command lines and output
+// before they are logged or journaled. Pure functions over text, no I/O.
 //
 // Why by value and not by place: a password typed once into lvupdate.data or
 // into a notification script's command line reappears wherever that text was
@@ -41,7 +42,7 @@
 #include <string>
 #include <string_view>
 
-namespace lvu::cli {
+namespace lvu {
 
 inline constexpr size_t kMinSecretLength = 4;
 inline constexpr char kRedacted[] = "<redacted>";
@@ -59,4 +60,4 @@ void CollectCommandLineSecrets(std::string_view line, SecretSet* out);
 std::string Scrub(std::string_view text, const SecretSet& secrets, size_t* count);
 std::string ScrubKeepLength(std::string_view bytes, const SecretSet& secrets, size_t* count);
 
-}  // namespace lvu::cli
+}  // namespace lvu

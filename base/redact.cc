@@ -1,13 +1,13 @@
 // See redact.h.
-#include "cli/redact.h"
+#include "base/redact.h"
 
 #include <algorithm>
 #include <cctype>
 #include <vector>
 
-#include "actions/registrations.h"
+#include "base/command_line.h"
 
-namespace lvu::cli {
+namespace lvu {
 
 namespace {
 
@@ -147,7 +147,7 @@ void CollectCommandLineSecrets(std::string_view line, SecretSet* out) {
     if (std::isspace(static_cast<unsigned char>(c))) c = ' ';
   }
   std::vector<std::string> words;
-  if (!actions::SplitCommandLine(text, &words).ok()) (void)actions::SplitCommandLine(text + "\"", &words);
+  if (!SplitCommandLine(text, &words).ok()) (void)SplitCommandLine(text + "\"", &words);
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     if (words[i] == "-p") AddSecret(words[i + 1], out);
   }
@@ -162,4 +162,4 @@ std::string ScrubKeepLength(std::string_view bytes, const SecretSet& secrets, si
   return ScrubWith(bytes, secrets, count, [](const std::string& s) { return std::string(s.size(), '*'); });
 }
 
-}  // namespace lvu::cli
+}  // namespace lvu
