@@ -4,7 +4,10 @@
 #   make          build into build/ (the program: build/lvupdate)
 #   make demo     deps + build + a simulated system + a preview and a live update
 #   make test     deps + build + every test (ctest)
-#   make torture  the lvupdate.data fuzz target under libFuzzer (clang), TORTURE_SECONDS (60)
+#   make torture  storage faults (ENOSPC, EIO, power loss) at random writes, syncs and renames of
+#                 a run, then resume and rollback: TORTURE_RUNS (300) runs (LVU_TORTURE_SEED=N
+#                 replays a seed it printed); then the lvupdate.data fuzz target under libFuzzer
+#                 (clang), TORTURE_SECONDS (60)
 #   make bench    deps + lvupdate + the benchmarks: $(BUILD)/bench/report.md (docs/performance.md)
 #
 # Works as root on a fresh Debian 12 machine; elsewhere run `make deps` with sudo.
@@ -66,7 +69,10 @@ test: deps
 # libFuzzer over the lvupdate.data parser (tests/fuzz/lvupdate_data_fuzz.cc): new
 # inputs it finds go to $(BUILD)/fuzz/corpus, a crash to $(BUILD)/fuzz/crash-*.
 TORTURE_SECONDS ?= 60
+TORTURE_RUNS ?= 300
 torture: deps
+	@$(MAKE) --no-print-directory build
+	LVU_TORTURE_RUNS=$(TORTURE_RUNS) $(BUILD)/tests/storage_tests --gtest_filter='StorageFaultTorture.*'
 	@mkdir -p $(BUILD)/fuzz/corpus
 	clang++ -std=c++20 -O1 -g -I. -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	  tests/fuzz/lvupdate_data_fuzz.cc actions/lvupdate_data.cc base/file.cc -o $(BUILD)/fuzz/lvupdate_data_fuzz

@@ -41,7 +41,7 @@ void Watch(sigset_t set) {
     int count = RequestStop(sig);
     std::string where = StopWhere();
     if (where.empty()) where = "at the next safe point";
-    std::string text = "\nlvupdate: " + SignalName(sig) + " received" + (count > 1 ? " again" : "") +
+    std::string text = "lvupdate: " + SignalName(sig) + " received" + (count > 1 ? " again" : "") +
                        ": the operation stops " + where +
                        ", journaled as interrupted; then `lvupdate resume` finishes it or `lvupdate rollback` "
                        "undoes it. (kill -9 stops at once; resume and rollback recover from that too.)\n";
