@@ -19,12 +19,15 @@ namespace {
 constexpr const char* kExitCodes =
     "Exit codes:\n"
     "  0  done (completed, reverted, or nothing to do)\n"
-    "  1  could not run (live update lock held, journal corrupted or unwritable)\n"
-    "  2  bad input (lvupdate.data, arguments, no simulated system)\n"
+    "  1  could not run (live update lock held; journal corrupted, lost records or behind the\n"
+    "     world; disk full or failing): nothing was changed\n"
+    "  2  bad input (lvupdate.data, arguments, a missing fix, a file past its size limit,\n"
+    "     no simulated system)\n"
     "  3  validation failed: nothing was changed\n"
     "  4  failed and rolled back\n"
     "  5  interrupted: run `lvupdate resume` or `lvupdate rollback` (a step that gave up:\n"
-    "     `resume --retry-step` or `resume --skip STEP --reason TEXT`, as printed)\n";
+    "     `resume --retry-step` or `resume --skip STEP --reason TEXT`, as printed). Ctrl-C,\n"
+    "     SIGTERM and SIGHUP stop an operation so, at its next safe point\n";
 
 // Bounds of --speed: slower than 0.01 simulated s per real s, an 11-minute
 // update would take weeks; faster than 10^6 is what `max` is for.

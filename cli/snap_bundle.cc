@@ -20,6 +20,7 @@
 #include "cli/versions.h"
 #include "drivers/sim/sha256.h"
 #include "drivers/sim/sim_system.h"
+#include "cli/journal_health.h"
 #include "journal/event.h"
 #include "journal/event_codec.h"
 #include "replay/fold.h"
@@ -149,6 +150,13 @@ class Collector {
       return;
     }
     replay::VerifyReport report = replay::Verify(records, /*check_active=*/true, active);
+    // As `journal verify` says it: lost records and the world ahead first.
+    std::vector<journal::Problem> blockers =
+        RecoveryBlockers(in_.home, in_.journal, active == in_.running_op ? std::string() : active);
+    report.problems.insert(report.problems.begin(), blockers.begin(), blockers.end());
+    // The high-water mark itself (48-byte records, journal/high_water.h).
+    std::string mark;
+    if (Read(in_.journal_dir + "/HIGHWATER", &mark)) Add("journal/HIGHWATER", std::move(mark)).binary = true;
     std::string text;
     for (const auto& p : report.problems) text += p.ToString() + "\n";
     for (const auto& n : report.notes) text += "note: " + n + "\n";

@@ -12,7 +12,9 @@
 //   ops/<OP>/show.txt, show.json   `journal show OP` [--json]
 //   ops/<OP>/timeline.svg      `journal show OP --svg` (replay::TimelineSvg)
 //   journal/list.txt, list.json    `journal list` [--json]: every operation
-//   journal/verify.txt         `journal verify`: every record of every operation
+//   journal/verify.txt         `journal verify`: every record of every operation, lost
+//                              records (the high-water mark) and the world ahead of the journal
+//   journal/HIGHWATER          the journal's high-water mark as stored
 //   config/lvupdate.data       <home>/lvupdate.data, secret values redacted
 //   config/liveupdate/*.json   the registrations (<home>/liveupdate)
 //   config/hmc.txt             the HMC logon: address, user, port, expiry (never the token)

@@ -13,6 +13,7 @@
 
 #include <filesystem>
 
+#include "cli/tar_gz_writer.h"
 #include "tests/support/lvu_process.h"
 
 namespace lvu::testing {
@@ -64,6 +65,21 @@ TEST_F(LostRecordsTest, CutLogIsReportedByVerifyAndRefusedByRecovery) {
   EXPECT_NE(v.out.find("synced event(s) are lost"), std::string::npos) << v.out;
   EXPECT_NE(v.out.find(".log"), std::string::npos) << "names the log file: " << v.out;
   ExpectRecoveryRefused("synced event(s) are lost");
+  // The support bundle says so, and carries the mark.
+  const std::string bundle = home() + "/bundle.tar.gz";
+  ProcResult snap = Lvupdate(home(), {"snap", "-o", bundle});
+  ASSERT_EQ(snap.exit_code, 0) << snap.out;
+  std::vector<cli::TarMember> members;
+  ASSERT_TRUE(cli::ReadTarGz(ReadFile(bundle), 1ull << 30, &members).ok());
+  bool verify = false, mark = false;
+  for (const auto& m : members) {
+    if (m.path.ends_with("journal/verify.txt")) {
+      verify = m.bytes.find("synced event(s) are lost") != std::string::npos;
+    }
+    mark |= m.path.ends_with("journal/HIGHWATER") && m.bytes.size() % 48 == 0 && !m.bytes.empty();
+  }
+  EXPECT_TRUE(verify);
+  EXPECT_TRUE(mark);
   // A new run is refused too: the journal cannot be used.
   ProcResult r = Lvupdate(home(), {"run", "-d", home() + "/fixes", "dummy.150813.epkg.Z"});
   EXPECT_EQ(r.exit_code, 1) << r.out;

@@ -84,6 +84,8 @@ TEST(WalRecoveryTest, DamageInTheMiddleFailsTheOpen) {
   std::unique_ptr<Journal> j;
   Status s = Journal::Open(t.journal(), Journal::Mode::kWrite, &j);
   EXPECT_FALSE(s.ok()) << "records after the damaged one would be silently lost";
+  // The message names the log file that is damaged (RocksDB's does not).
+  EXPECT_NE(s.message().find("write-ahead log: " + wal), std::string::npos) << s.message();
 }
 
 // The same cut through a record that was synced: RocksDB's recovery mode
