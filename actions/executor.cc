@@ -176,13 +176,11 @@ Status Executor::Load(const std::string& op_id, Session* s) {
                               " (run `lvupdate journal verify`)");
   }
   journal::OpKind kind = s->state.info.op_kind;
-  s->plan = MakePlan(kind);
-  if (StepNames(s->plan) != s->state.info.plan) {
-    return Status::Corruption("operation " + op_id + " was recorded with a plan this lvupdate does not know");
-  }
+  // The plan it was recorded with drives it, whatever this version's plans are.
+  LVU_RETURN_IF_ERROR(PlanFromNames(s->state.info.plan, &s->plan).WithContext("operation " + op_id));
   s->policy.max_attempts = settings_.max_attempts;
   s->policy.auto_rollback = settings_.auto_rollback;
-  s->policy.ponr_step = PointOfNoReturnStep(kind);
+  s->policy.ponr_step = PointOfNoReturnStep(s->plan);
   for (const auto& st : s->state.steps) {
     s->policy.base_attempts.push_back(st.attempts);
     s->policy.base_compensate_attempts.push_back(st.compensate_attempts);

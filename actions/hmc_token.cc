@@ -12,24 +12,13 @@
 #include <map>
 #include <sstream>
 
+#include "base/file.h"
+
 namespace lvu::actions {
 namespace {
 
 Status Errno(const std::string& what, const std::string& path) {
   return Status::IOError(what + " " + path + ": " + std::strerror(errno));
-}
-
-Status WriteAll(int fd, const std::string& data, const std::string& path) {
-  size_t done = 0;
-  while (done < data.size()) {
-    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return Errno("write", path);
-    }
-    done += static_cast<size_t>(n);
-  }
-  return Status::OK();
 }
 
 std::string DirOf(const std::string& path) {
@@ -52,25 +41,8 @@ Status SaveHmcToken(const std::string& path, const drivers::HmcSession& s) {
        << "port = " << s.port << "\n"
        << "expires_s = " << s.expires_s << "\n"
        << "token = " << s.token << "\n";
-  const std::string tmp = path + ".tmp";
-  ::unlink(tmp.c_str());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) return Errno("open", tmp);
-  Status st = WriteAll(fd, text.str(), tmp);
-  if (st.ok() && ::fchmod(fd, 0600) != 0) st = Errno("fchmod", tmp);
-  if (st.ok() && ::fsync(fd) != 0) st = Errno("fsync", tmp);
-  ::close(fd);
-  if (st.ok() && ::rename(tmp.c_str(), path.c_str()) != 0) st = Errno("rename", tmp);
-  if (!st.ok()) {
-    ::unlink(tmp.c_str());
-    return st;
-  }
-  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd < 0) return Errno("open", dir);
-  int rc = ::fsync(dfd);
-  ::close(dfd);
-  if (rc != 0) return Errno("fsync", dir);
-  return Status::OK();
+  // Readable by its owner only, from the first byte on.
+  return WriteFileAtomically(path, text.str(), 0600);
 }
 
 Status LoadHmcToken(const std::string& path, drivers::HmcSession* out) {

@@ -5,7 +5,7 @@
 
 // The simulator's durable-file primitive is generic (atomic replace, fsyncs);
 // registrations use it rather than a second copy.
-#include "drivers/sim/durable_file.h"
+#include "base/file.h"
 
 namespace lvu::actions {
 namespace {
@@ -17,7 +17,7 @@ std::string PathOf(const std::string& home, const char* name) { return Registrat
 
 Status ReadJson(const std::string& home, const char* name, json* out) {
   std::string path = PathOf(home, name), text;
-  Status s = drivers::sim::ReadFileToString(path, &text);
+  Status s = ReadFileToString(path, &text);
   if (s.IsNotFound()) {
     *out = json::array();
     return Status::OK();
@@ -29,8 +29,8 @@ Status ReadJson(const std::string& home, const char* name, json* out) {
 }
 
 Status WriteJson(const std::string& home, const char* name, const json& j) {
-  LVU_RETURN_IF_ERROR(drivers::sim::MakeDirs(RegistrationDir(home)));
-  return drivers::sim::WriteFileAtomically(PathOf(home, name), j.dump(2) + "\n");
+  LVU_RETURN_IF_ERROR(MakeDirs(RegistrationDir(home)));
+  return WriteFileAtomically(PathOf(home, name), j.dump(2) + "\n");
 }
 
 // Parses each element with `one`; nlohmann reports a missing or mistyped

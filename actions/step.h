@@ -75,6 +75,10 @@ class Step {
   // begins): an operation asked to stop then goes on until a later step
   // restarts it (docs/operations.md, "Signals").
   virtual bool FreezesWorkload() const { return false; }
+  // Whether this step's completion is the point of no return: the workload
+  // runs on the new partition, and from then on only forward recovery exists
+  // (plan.h, PointOfNoReturnStep; replay::Policy::ponr_step).
+  virtual bool IsPointOfNoReturn() const { return false; }
 };
 
 using Plan = std::vector<std::unique_ptr<Step>>;

@@ -14,6 +14,7 @@ inline constexpr uint64_t kMaxFixPackageBytes = 256ull << 20;      // an ifix pa
 inline constexpr uint64_t kMaxImportBytes = 256ull << 20;          // journal import, replay --from (one file)
 inline constexpr uint64_t kMaxBundleBytes = 256ull << 20;          // a support bundle, compressed
 inline constexpr uint64_t kMaxBundleUnpackedBytes = 256ull << 20;  // a support bundle, all members unpacked
-inline constexpr uint64_t kMaxRegistrationBytes = 16ull << 20;     // a registration file under <home>/liveupdate
+inline constexpr uint64_t kMaxStateFileBytes = 256ull << 20;       // a file lvupdate writes itself: the
+                                                                    // simulated world, registrations, the HMC token
 
 }  // namespace lvu

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/limits.h"
-#include "cli/atomic_file.h"
+#include "base/file.h"
 #include "cli/home.h"
 #include "cli/journal_reader.h"
 #include "cli/journal_view.h"
@@ -301,7 +301,7 @@ Status ParseExport(const std::string& text, const std::string& file, const std::
 
 int CmdJournalImport(const GlobalOptions& g, const std::string& file, const std::string& format_arg) {
   std::string text;
-  Status s = ReadWholeFile(file, kMaxImportBytes, "the export", &text);
+  Status s = ReadFileLimited(file, kMaxImportBytes, "the export", &text);
   if (!s.ok()) return Fail(s.IsNotFound() || s.IsInvalidArgument() ? kExitBadInput : kExitCannotRun, s);
   std::vector<journal::Event> events;
   s = ParseExport(text, file, format_arg, &events);

@@ -104,7 +104,9 @@ actions::OpResult StoppedResult(const replay::OperationState& s) {
   r.op_id = s.op_id;
   r.ending = actions::Ending::kInterrupted;
   replay::Policy p;
-  p.ponr_step = actions::PointOfNoReturnStep(s.info.op_kind);
+  actions::Plan plan;
+  if (!actions::PlanFromNames(s.info.plan, &plan).ok()) plan = actions::MakePlan(s.info.op_kind);
+  p.ponr_step = actions::PointOfNoReturnStep(plan);
   r.past_point_of_no_return = replay::ForwardOnly(s, p);
   r.needs_decision = s.gave_up && !s.finished;
   if (r.needs_decision && s.gave_up_info.step < s.steps.size()) {
@@ -113,7 +115,6 @@ actions::OpResult StoppedResult(const replay::OperationState& s) {
     r.failed_compensating = g.direction == journal::Direction::kCompensate;
     r.last_error = g.error;
     r.attempts = g.attempts;
-    actions::Plan plan = actions::MakePlan(s.info.op_kind);
     if (!r.failed_compensating && g.step < plan.size()) r.skip_note = plan[g.step]->SkipNote();
   }
   return r;

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/atomic_file.h"
+#include "base/file.h"
 #include "cli/journal_view.h"
 #include "cli/validation_report.h"
 

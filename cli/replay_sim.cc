@@ -22,7 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actions/plan.h"
-#include "cli/atomic_file.h"
+#include "base/file.h"
 #include "cli/home.h"
 #include "cli/journal_reader.h"
 #include "cli/journal_view.h"

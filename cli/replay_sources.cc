@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "base/limits.h"
-#include "cli/atomic_file.h"
+#include "base/file.h"
 #include "cli/commands.h"
 #include "cli/journal_commands.h"
 #include "cli/tar_gz_writer.h"
@@ -45,8 +45,8 @@ int AddEvents(const std::string& text, const std::string& name, OpEvents* ops) {
 int LoadReplayFiles(const std::vector<std::string>& files, OpEvents* ops) {
   for (const std::string& file : files) {
     std::string bytes;
-    Status s = IsBundle(file) ? ReadWholeFile(file, kMaxBundleBytes, "the support bundle", &bytes)
-                              : ReadWholeFile(file, kMaxImportBytes, "the export", &bytes);
+    Status s = IsBundle(file) ? ReadFileLimited(file, kMaxBundleBytes, "the support bundle", &bytes)
+                              : ReadFileLimited(file, kMaxImportBytes, "the export", &bytes);
     if (!s.ok()) return Fail(s.IsNotFound() || s.IsInvalidArgument() ? kExitBadInput : kExitCannotRun, s.message());
     if (!IsBundle(file)) {
       if (int rc = AddEvents(bytes, file, ops); rc != kExitOk) return rc;

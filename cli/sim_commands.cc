@@ -39,14 +39,6 @@ int OpenSim(const GlobalOptions& g, std::unique_ptr<SimSystem>* sim, const char*
   return kExitOk;
 }
 
-bool KnownStep(const std::string& name) {
-  for (auto kind : {journal::OpKind::kUpdate, journal::OpKind::kRevert}) {
-    for (const auto& n : actions::StepNames(actions::MakePlan(kind))) {
-      if (n == name) return true;
-    }
-  }
-  return false;
-}
 
 }  // namespace
 
@@ -95,7 +87,7 @@ int CmdSimShow(const GlobalOptions& g, bool json) {
 
 int CmdSimFaultAdd(const GlobalOptions& g, const FaultOptions& o) {
   drivers::sim::Fault f;
-  if (!KnownStep(o.step)) {
+  if (!actions::KnownStep(o.step)) {
     return Fail(kExitBadInput, Status::InvalidArgument("unknown step '" + o.step + "' (see `lvupdate status` for the plan)"));
   }
   if (!drivers::sim::ParseFaultKind(o.kind, &f.kind)) {

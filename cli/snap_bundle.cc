@@ -12,13 +12,13 @@
 #include "actions/lvupdate_data.h"
 #include "actions/registrations.h"
 #include "base/limits.h"
-#include "cli/atomic_file.h"
+#include "base/file.h"
 #include "cli/journal_view.h"
 #include "cli/preview_record.h"
 #include "base/redact.h"
 #include "cli/sim_json.h"
 #include "cli/versions.h"
-#include "drivers/sim/sha256.h"
+#include "base/sha256.h"
 #include "drivers/sim/sim_system.h"
 #include "cli/journal_health.h"
 #include "journal/event.h"
@@ -78,7 +78,7 @@ class Collector {
   // A file of the home: NotFound, or anything else worth a note.
   bool Read(const std::string& file, std::string* text) {
     // A log larger than this is cut further down anyway (--max-log-bytes).
-    Status s = ReadWholeFile(file, kMaxBundleUnpackedBytes, "file", text);
+    Status s = ReadFileLimited(file, kMaxBundleUnpackedBytes, "file", text);
     if (s.ok()) return true;
     if (!s.IsNotFound()) Note(s.message());
     return false;
@@ -314,7 +314,7 @@ class Collector {
     m += "#\n# SIZE SHA256 REDACTIONS PATH [NOTE]\n";
     for (const Part& p : parts_) {
       char line[160];
-      std::snprintf(line, sizeof line, "%10zu %s %4zu ", p.bytes.size(), drivers::sim::Sha256Hex(p.bytes).c_str(),
+      std::snprintf(line, sizeof line, "%10zu %s %4zu ", p.bytes.size(), Sha256Hex(p.bytes).c_str(),
                     p.redactions);
       m += line + std::string(kSnapTop) + "/" + p.path + (p.note.empty() ? "" : "  (" + p.note + ")") + "\n";
     }

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/atomic_file.h"
+#include "base/file.h"
 #include "cli/journal_reader.h"
 #include "cli/journal_view.h"
 #include "cli/snap_bundle.h"

@@ -103,6 +103,7 @@ class RestartStep : public Step {
   std::string Effect(const StepContext& c) const override {
     return "the workload runs on partition " + std::to_string(c.params.new_id);
   }
+  bool IsPointOfNoReturn() const override { return true; }
 };
 
 }  // namespace

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "drivers/sim/durable_file.h"
+#include "base/file.h"
 #include "drivers/sim/world_store.h"
 
 namespace lvu::drivers::sim {

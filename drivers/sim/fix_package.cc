@@ -4,7 +4,6 @@
 
 #include "base/file.h"
 #include "base/limits.h"
-#include "drivers/sim/durable_file.h"
 
 namespace lvu::drivers::sim {
 

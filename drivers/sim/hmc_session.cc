@@ -1,6 +1,6 @@
 #include "drivers/sim/hmc_session.h"
 
-#include "drivers/sim/sha256.h"
+#include "base/sha256.h"
 
 namespace lvu::drivers::sim {
 

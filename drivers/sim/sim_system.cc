@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/stop_request.h"
-#include "drivers/sim/durable_file.h"
+#include "base/file.h"
 #include "drivers/sim/fault_store.h"
 #include "drivers/sim/fix_package.h"
 #include "drivers/sim/lab.h"

@@ -1,6 +1,6 @@
 #include "drivers/sim/world_store.h"
 
-#include "drivers/sim/durable_file.h"
+#include "base/file.h"
 
 namespace lvu::drivers::sim {
 

@@ -2,6 +2,7 @@
 // deterministic (the same calls give the same world, byte for byte).
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -77,8 +78,8 @@ TEST(DurabilityTest, ASaveThatFailsLeavesTheWorldAsItWas) {
   TempHome home;
   auto sim = InitSim(home.path());
   std::string before = sim->ShowJson();
-  // The temporary file cannot be created: a directory is in its way.
-  ASSERT_TRUE(std::filesystem::create_directory(home.path() + "/sim/world.json.tmp"));
+  // The temporary file (base/file.h: <path>.tmp.<pid>) cannot be created: a directory is in its way.
+  ASSERT_TRUE(std::filesystem::create_directory(home.path() + "/sim/world.json.tmp." + std::to_string(::getpid())));
   Status s = sim->hmc().RenameLpar(99, "renamed");
   EXPECT_TRUE(s.IsIOError()) << s.ToString();
   EXPECT_NE(s.message().find("world.json.tmp"), std::string::npos) << s.message();

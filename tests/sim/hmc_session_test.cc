@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "drivers/sim/hmc_session.h"
-#include "drivers/sim/sha256.h"
+#include "base/sha256.h"
 #include "tests/sim/sim_test_util.h"
 
 namespace lvu::drivers::sim {

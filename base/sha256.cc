@@ -1,10 +1,10 @@
-#include "drivers/sim/sha256.h"
+#include "base/sha256.h"
 
 #include <array>
 #include <cstdint>
 #include <cstdio>
 
-namespace lvu::drivers::sim {
+namespace lvu {
 namespace {
 
 constexpr std::array<uint32_t, 64> kK = {
@@ -74,4 +74,4 @@ std::string Sha256Hex(const std::string& data) {
   return out;
 }
 
-}  // namespace lvu::drivers::sim
+}  // namespace lvu
