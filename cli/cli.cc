@@ -116,8 +116,13 @@ int Main(int argc, char** argv) {
   auto* sim = app.add_subcommand("sim", "The simulated Power system");
   sim->require_subcommand(1);
   auto* sim_init = sim->add_subcommand("init", "Create the seed article's lab (replaces any previous one)");
-  bool sim_init_force = false;
-  sim_init->add_flag("--force", sim_init_force, "Replace the world even though an operation is unfinished");
+  SimInitOptions sim_init_opts;
+  sim_init->add_flag("--force", sim_init_opts.force, "Replace the world even though an operation is unfinished");
+  sim_init->add_flag("--hmcauth", sim_init_opts.hmcauth,
+                     "Then log on to the lab's HMC (hscroot, the lab's password), as hmcauth would");
+  sim_init->add_option("--system", sim_init_opts.system,
+                       "Then make it the system an operation recorded: its opStarted.system JSON "
+                       "({\"KEY\": \"VALUE\"}, the keys of sim set --list)");
   bool show_json = false;
   auto* sim_show = sim->add_subcommand("show", "Show the simulated world");
   sim_show->add_flag("--json", show_json, "JSON output");
@@ -294,7 +299,7 @@ int Main(int argc, char** argv) {
   if (resume_cmd->parsed()) return CmdResume(g, res);
   if (rollback_cmd->parsed()) return CmdRollback(g, rollback_json, rollback_op);
   if (status_cmd->parsed()) return CmdStatus(g, status_json);
-  if (sim_init->parsed()) return CmdSimInit(g, sim_init_force);
+  if (sim_init->parsed()) return CmdSimInit(g, sim_init_opts);
   if (sim_show->parsed()) return CmdSimShow(g, show_json);
   if (fault_add->parsed()) return CmdSimFaultAdd(g, fo);
   if (fault_list->parsed()) return CmdSimFaultList(g, fault_json);

@@ -52,8 +52,12 @@ int CmdResume(const GlobalOptions& g, const ResumeOptions& o);
 int CmdRollback(const GlobalOptions& g, bool json, const std::string& op);
 int CmdStatus(const GlobalOptions& g, bool json);
 
-// --force: replace the world even though an operation is unfinished.
-int CmdSimInit(const GlobalOptions& g, bool force);
+struct SimInitOptions {
+  bool force = false;    // replace the world even though an operation is unfinished
+  bool hmcauth = false;  // then log on to the lab's HMC, as `hmcauth -a hsc02 -u hscroot` would
+  std::string system;    // then make it the system an operation recorded (opStarted.system JSON)
+};
+int CmdSimInit(const GlobalOptions& g, const SimInitOptions& o);
 int CmdSimShow(const GlobalOptions& g, bool json);
 int CmdSimFaultAdd(const GlobalOptions& g, const FaultOptions& f);
 int CmdSimFaultList(const GlobalOptions& g, bool json);

@@ -7,7 +7,7 @@
 
 #include "cli/home.h"
 #include "cli/preview_commands.h"
-#include "drivers/sim/sim_system.h"
+#include "drivers/open.h"
 
 namespace lvu::cli {
 namespace {
@@ -30,10 +30,10 @@ int CmdEmgrPreview(const GlobalOptions& g, const std::string& file) {
     std::fprintf(stderr, "emgr: %s\n", s.message().c_str());
     return kExitCannotRun;
   }
-  drivers::sim::SimOptions opts;
+  drivers::OpenOptions opts;
   opts.speed = 0;
-  std::unique_ptr<drivers::sim::SimSystem> sys;
-  s = drivers::sim::SimSystem::Open(home, opts, &sys);
+  std::unique_ptr<drivers::System> sys;
+  s = drivers::OpenSystem(drivers::kDefaultDriver, home, opts, &sys);
   if (!s.ok()) {
     std::fprintf(stderr, "emgr: %s\n", s.message().c_str());
     return kExitBadInput;

@@ -11,7 +11,7 @@
 #include "actions/hmc_token.h"
 #include "cli/home.h"
 #include "cli/preview_commands.h"
-#include "drivers/sim/sim_system.h"
+#include "drivers/open.h"
 
 namespace lvu::cli {
 namespace {
@@ -76,10 +76,10 @@ int CmdHmcauth(const GlobalOptions& g, HmcauthOptions o) {
   std::string home;
   Status s = ResolveHome(g.home, &home);
   if (!s.ok()) return Fail(kExitCannotRun, s.message());
-  drivers::sim::SimOptions opts;
+  drivers::OpenOptions opts;
   opts.speed = 0;
-  std::unique_ptr<drivers::sim::SimSystem> sys;
-  s = drivers::sim::SimSystem::Open(home, opts, &sys);
+  std::unique_ptr<drivers::System> sys;
+  s = drivers::OpenSystem(drivers::kDefaultDriver, home, opts, &sys);
   if (!s.ok()) return Fail(kExitBadInput, s.message());
   const std::string path = actions::HmcTokenPath(home);
 

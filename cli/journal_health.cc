@@ -3,7 +3,7 @@
 #include <memory>
 
 #include "actions/executor.h"
-#include "drivers/sim/sim_system.h"
+#include "drivers/open.h"
 
 namespace lvu::cli {
 
@@ -12,8 +12,10 @@ std::vector<journal::Problem> RecoveryBlockers(const std::string& home, journal:
   std::vector<journal::Problem> problems;
   if (Status lost = j->LostRecords(); !lost.ok()) problems.push_back({"HIGHWATER", lost.message()});
   if (active.empty() || !problems.empty()) return problems;
-  std::unique_ptr<drivers::sim::SimSystem> sys;
-  if (!drivers::sim::SimSystem::Open(home, drivers::sim::SimOptions(), &sys).ok()) return problems;  // no world here
+  std::unique_ptr<drivers::System> sys;
+  if (!drivers::OpenSystem(drivers::kDefaultDriver, home, drivers::OpenOptions(), &sys).ok()) {
+    return problems;  // no system here to compare with
+  }
   actions::Settings st;
   st.home = home;
   actions::Executor ex(j, sys.get(), nullptr, st);

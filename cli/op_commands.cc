@@ -24,7 +24,7 @@
 #include "cli/progress.h"
 #include "cli/signals.h"
 #include "cli/validation_report.h"
-#include "drivers/sim/sim_system.h"
+#include "drivers/open.h"
 #include "journal/journal.h"
 #include "replay/fold.h"
 
@@ -56,7 +56,7 @@ std::string Host() {
 // the journal (taking the live update lock), the log.
 struct Opened {
   std::string home;
-  std::unique_ptr<drivers::sim::SimSystem> sys;
+  std::unique_ptr<drivers::System> sys;
   std::unique_ptr<journal::Journal> journal;
   std::string log;
 };
@@ -66,9 +66,9 @@ int Open(const GlobalOptions& g, Opened* o) {
   InstallStopSignals();
   Status s = ResolveHome(g.home, &o->home);
   if (!s.ok()) return Fail(kExitCannotRun, s);
-  drivers::sim::SimOptions opts;
+  drivers::OpenOptions opts;
   opts.speed = g.speed;
-  s = drivers::sim::SimSystem::Open(o->home, opts, &o->sys);
+  s = drivers::OpenSystem(drivers::kDefaultDriver, o->home, opts, &o->sys);
   if (!s.ok()) return Fail(kExitBadInput, s);
   s = journal::Journal::Open(o->home + "/journal", journal::Journal::Mode::kWrite, &o->journal);
   if (!s.ok()) return Fail(kExitCannotRun, s);
@@ -143,10 +143,10 @@ int CmdPreview(const GlobalOptions& g, const RunOptions& o, bool json) {
   if (!s.ok()) return Fail(kExitCannotRun, s);
   actions::RunRequest req;
   if (int rc = PrepareInput(home, o, &req, &data_file); rc != kExitOk) return rc;
-  drivers::sim::SimOptions opts;
+  drivers::OpenOptions opts;
   opts.speed = g.speed;
-  std::unique_ptr<drivers::sim::SimSystem> sys;
-  s = drivers::sim::SimSystem::Open(home, opts, &sys);
+  std::unique_ptr<drivers::System> sys;
+  s = drivers::OpenSystem(drivers::kDefaultDriver, home, opts, &sys);
   if (!s.ok()) return Fail(kExitBadInput, s);
   actions::PreviewResult p;
   s = actions::Preview(*sys, req.input, &p);

@@ -27,9 +27,6 @@
 #include "cli/journal_reader.h"
 #include "cli/journal_view.h"
 #include "cli/replay_sources.h"
-#include "drivers/sim/settings.h"
-#include "drivers/sim/world_store.h"
-#include "drivers/sim/hmc_session.h"
 #include "journal/event_codec.h"
 #include "journal/journal.h"
 #include "replay/reproduce.h"
@@ -44,8 +41,6 @@ using journal::Event;
 using journal::Journal;
 using replay::ReproSession;
 
-constexpr char kLabHmc[] = "10.1.50.30";
-constexpr char kLabHmcUser[] = "hscroot";
 
 int Fail(int code, const std::string& m) {
   std::fprintf(stderr, "lvupdate: replay: %s\n", m.c_str());
@@ -55,34 +50,6 @@ int Fail(int code, const std::string& m) {
 // --- where the recorded events come from -----------------------------------
 
 // Every operation found, by id, each in seq order.
-// The lab made the recorded system (opStarted.system: {"key": "value"}): each
-// setting whose value differs. A key the lab's world does not have (another
-// disk, file system, ...) is an error.
-Status ApplyRecordedSettings(const std::string& home, const std::string& system, int* changed) {
-  nlohmann::json j = nlohmann::json::parse(system, nullptr, false);
-  if (!j.is_object()) return Status::InvalidArgument("opStarted.system is not a JSON object");
-  std::map<std::string, std::string> settings;
-  for (const auto& [k, v] : j.items()) {
-    if (!v.is_string()) return Status::InvalidArgument("opStarted.system: setting " + k + " is not a string");
-    settings[k] = v.get<std::string>();
-  }
-  drivers::sim::World w;
-  LVU_RETURN_IF_ERROR(drivers::sim::LoadWorld(home, &w));
-  std::map<std::string, std::string> now;
-  for (const auto& st : drivers::sim::ListSettings(w)) now[st.key] = st.value;
-  *changed = 0;
-  for (const auto& [key, value] : settings) {
-    auto it = now.find(key);
-    if (it == now.end()) {
-      return Status::InvalidArgument("setting " + key + " of the recorded system has no counterpart in the lab");
-    }
-    if (it->second == value) continue;
-    LVU_RETURN_IF_ERROR(drivers::sim::ApplySetting(&w, key, value));
-    (*changed)++;
-  }
-  return drivers::sim::SaveWorld(home, w);
-}
-
 // --- running the lab --------------------------------------------------------
 
 struct Lab {
@@ -314,16 +281,31 @@ int CmdReplayAgainstSim(const GlobalOptions& g, const ReplayOptions& o) {
   progress("replay: operation " + op + " (" + OpKindName(recorded.front().op_started.op_kind) + ", " +
            std::to_string(repro.sessions.size()) + " session" + (repro.sessions.size() == 1 ? "" : "s") +
            ") on a fresh simulated lab in " + lab.home);
-  int rc = RunLab(lab, {"sim", "init"});
-  if (rc != 0) return Fail(kExitCannotRun, "`lvupdate sim init` in the lab failed (exit " + std::to_string(rc) + ")");
-  rc = RunLab(lab, {"hmcauth", "-a", kLabHmc, "-u", kLabHmcUser}, drivers::sim::kLabHmcPassword);
-  if (rc != 0) return Fail(kExitCannotRun, "`lvupdate hmcauth` in the lab failed (exit " + std::to_string(rc) + ")");
+  // The seed lab, logged on to its HMC as an administrator would, made the
+  // recorded system (opStarted.system): `sim init --hmcauth --system JSON`.
+  std::vector<std::string> init = {"sim", "init", "--hmcauth"};
   if (!started.system.empty()) {
-    int changed = 0;
-    Status st = ApplyRecordedSettings(lab.home, started.system, &changed);
-    if (!st.ok()) return Fail(kExitBadInput, "the recorded system cannot be made in the lab: " + st.message());
-    if (changed > 0) progress("replay: the lab made the recorded system: " + std::to_string(changed) + " setting(s) applied");
+    init.push_back("--system");
+    init.push_back(started.system);
   }
+  auto log_text = [&lab] {
+    std::string t;
+    (void)ReadFileToString(lab.log, &t);  // none yet: empty
+    return t;
+  };
+  const size_t log_before = log_text().size();
+  int rc = RunLab(lab, init);
+  const std::string said = log_text().substr(log_before);
+  if (rc == kExitBadInput && !started.system.empty()) {
+    size_t at = said.find("lvupdate: --system: ");
+    std::string why = at == std::string::npos ? said : said.substr(at + 20);
+    while (!why.empty() && why.back() == '\n') why.pop_back();
+    return Fail(kExitBadInput, "the recorded system cannot be made in the lab: " + why);
+  }
+  if (rc != 0) return Fail(kExitCannotRun, "`lvupdate sim init` in the lab failed (exit " + std::to_string(rc) + ")");
+  int changed = 0;
+  if (size_t at = said.find("The recorded system: "); at != std::string::npos) changed = std::atoi(said.c_str() + at + 21);
+  if (changed > 0) progress("replay: the lab made the recorded system: " + std::to_string(changed) + " setting(s) applied");
   Status s = WriteFileAtomically(lab.home + "/lvupdate.data", started.config);
   if (!s.ok()) return Fail(kExitCannotRun, s.message());
   std::vector<std::string> fixes;

@@ -4,12 +4,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "actions/hmc_token.h"
 #include "actions/plan.h"
 #include "cli/commands.h"
 #include "cli/home.h"
-#include "cli/sim_json.h"
 #include "cli/world_lock.h"
+#include "drivers/sim/hmc_session.h"
+#include "drivers/sim/settings.h"
+#include "drivers/sim/sim_json.h"
 #include "drivers/sim/sim_system.h"
+#include "drivers/sim/world_store.h"
 
 namespace lvu::cli {
 namespace {
@@ -42,7 +46,8 @@ int OpenSim(const GlobalOptions& g, std::unique_ptr<SimSystem>* sim, const char*
 
 }  // namespace
 
-int CmdSimInit(const GlobalOptions& g, bool force) {
+int CmdSimInit(const GlobalOptions& g, const SimInitOptions& o) {
+  const bool force = o.force;
   std::string home, fix_dir;
   Status s = ResolveHome(g.home, &home);
   if (!s.ok()) return Fail(kExitCannotRun, s);
@@ -75,6 +80,25 @@ int CmdSimInit(const GlobalOptions& g, bool force) {
               "lvupdate.data: %s/lvupdate.data\n"
               "Fix directory: %s\n",
               home.c_str(), home.c_str(), fix_dir.c_str());
+  if (o.hmcauth) {
+    std::unique_ptr<SimSystem> sim;
+    s = SimSystem::Open(home, drivers::sim::SimOptions{}, &sim);
+    drivers::HmcSession session;
+    if (s.ok()) s = sim->hmc().Login("hsc02", "hscroot", drivers::sim::kLabHmcPassword, &session);
+    if (s.ok()) s = actions::SaveHmcToken(actions::HmcTokenPath(home), session);
+    if (!s.ok()) return Fail(kExitCannotRun, s.WithContext("--hmcauth"));
+    std::printf("Logged on to the lab's HMC hsc02 as hscroot (token in %s).\n", actions::HmcTokenPath(home).c_str());
+  }
+  if (!o.system.empty()) {
+    drivers::sim::World w;
+    int changed = 0;
+    s = drivers::sim::LoadWorld(home, &w);
+    if (s.ok()) s = drivers::sim::ApplySystemSettings(&w, o.system, &changed);
+    if (!s.ok()) return Fail(s.IsInvalidArgument() ? kExitBadInput : kExitCannotRun, s.WithContext("--system"));
+    s = drivers::sim::SaveWorld(home, w);
+    if (!s.ok()) return Fail(kExitCannotRun, s);
+    std::printf("The recorded system: %d setting(s) applied.\n", changed);
+  }
   return kExitOk;
 }
 
@@ -117,7 +141,7 @@ int CmdSimFaultList(const GlobalOptions& g, bool json) {
   Status s = sim->ListFaults(&faults);
   if (!s.ok()) return Fail(kExitCannotRun, s);
   if (json) {
-    std::printf("%s\n", FaultsJson(faults).dump(2).c_str());
+    std::printf("%s\n", drivers::sim::FaultsJson(faults).dump(2).c_str());
     return kExitOk;
   }
   for (const auto& f : faults) {

@@ -7,7 +7,7 @@
 
 #include "cli/home.h"
 #include "cli/preview_commands.h"
-#include "cli/sim_json.h"
+#include "drivers/sim/sim_json.h"
 #include "cli/world_lock.h"
 #include "drivers/sim/sim_system.h"
 
@@ -67,7 +67,7 @@ int CmdSimSetList(const GlobalOptions& g, bool json) {
   if (int rc = OpenSim(g, &sim); rc != kExitOk) return rc;
   const auto settings = sim->Settings();
   if (json) {
-    std::printf("%s\n", SettingsJson(settings).dump(2).c_str());
+    std::printf("%s\n", drivers::sim::SettingsJson(settings).dump(2).c_str());
     return kExitOk;
   }
   std::printf("%-36s %-14s %-40s %s\n", "KEY", "VALUE", "FEEDS", "FAILS WITH -> CHECK");

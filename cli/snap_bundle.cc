@@ -11,16 +11,15 @@
 #include "actions/hmc_token.h"
 #include "actions/lvupdate_data.h"
 #include "actions/registrations.h"
-#include "base/limits.h"
 #include "base/file.h"
+#include "base/limits.h"
+#include "base/redact.h"
+#include "base/sha256.h"
+#include "cli/journal_health.h"
 #include "cli/journal_view.h"
 #include "cli/preview_record.h"
-#include "base/redact.h"
-#include "cli/sim_json.h"
 #include "cli/versions.h"
-#include "base/sha256.h"
-#include "drivers/sim/sim_system.h"
-#include "cli/journal_health.h"
+#include "drivers/open.h"
 #include "journal/event.h"
 #include "journal/event_codec.h"
 #include "replay/fold.h"
@@ -233,19 +232,17 @@ class Collector {
   }
 
   void AddWorld() {
-    std::unique_ptr<drivers::sim::SimSystem> sim;
-    Status s = drivers::sim::SimSystem::Open(in_.home, drivers::sim::SimOptions{}, &sim);
+    std::unique_ptr<drivers::System> sys;
+    Status s = drivers::OpenSystem(drivers::kDefaultDriver, in_.home, drivers::OpenOptions{}, &sys);
     if (!s.ok()) {
       Note("world: " + s.message());
       return;
     }
-    Add("world/show.json", sim->ShowJson() + "\n");
-    Add("world/show.txt", sim->ShowText() + "\n");
-    std::vector<drivers::sim::Fault> faults;
-    s = sim->ListFaults(&faults);
-    if (s.ok()) Add("world/faults.json", FaultsJson(faults).dump(2) + "\n");
-    else Note("world faults: " + s.message());
-    Add("world/settings.json", SettingsJson(sim->Settings()).dump(2) + "\n");
+    std::vector<drivers::System::Described> files;
+    std::vector<std::string> notes;
+    sys->Describe(&files, &notes);
+    for (auto& f : files) Add(f.path, std::move(f.text));
+    for (const auto& n : notes) Note(n);
   }
 
   void AddLogs() {

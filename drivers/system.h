@@ -141,6 +141,17 @@ class System {
     if (seconds < 0) return Status::InvalidArgument("negative time to spend");
     return Status::OK();
   }
+  // What a support bundle shows of the system (`lvupdate snap`): files, by
+  // their path in the bundle ("world/show.json"), and notes on what could not
+  // be read. The simulator gives its world, faults and settings.
+  struct Described {
+    std::string path;
+    std::string text;
+  };
+  virtual void Describe(std::vector<Described>* files, std::vector<std::string>* notes) {
+    files->clear();
+    notes->clear();
+  }
 };
 
 }  // namespace lvu::drivers

@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <map>
+
+#include <nlohmann/json.hpp>
 
 namespace lvu::drivers::sim {
 namespace {
@@ -493,6 +496,29 @@ Status ApplySetting(World* w, const std::string& key, const std::string& value) 
     if (d.s.key == key) return d.set(w, value);
   }
   return Status::InvalidArgument("sim set: unknown key '" + key + "' (see `lvupdate sim set --list`)");
+}
+
+Status ApplySystemSettings(World* w, const std::string& system_json, int* changed) {
+  nlohmann::json j = nlohmann::json::parse(system_json, nullptr, false);
+  if (!j.is_object()) return Status::InvalidArgument("the recorded system is not a JSON object");
+  std::map<std::string, std::string> settings;
+  for (const auto& [k, v] : j.items()) {
+    if (!v.is_string()) return Status::InvalidArgument("the recorded system: setting " + k + " is not a string");
+    settings[k] = v.get<std::string>();
+  }
+  std::map<std::string, std::string> now;
+  for (const auto& st : ListSettings(*w)) now[st.key] = st.value;
+  *changed = 0;
+  for (const auto& [key, value] : settings) {
+    auto it = now.find(key);
+    if (it == now.end()) {
+      return Status::InvalidArgument("setting " + key + " of the recorded system has no counterpart in the lab");
+    }
+    if (it->second == value) continue;
+    LVU_RETURN_IF_ERROR(ApplySetting(w, key, value));
+    (*changed)++;
+  }
+  return Status::OK();
 }
 
 }  // namespace lvu::drivers::sim

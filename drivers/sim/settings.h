@@ -45,4 +45,10 @@ std::vector<Setting> ListSettings(const World& w);
 
 Status ApplySetting(World* w, const std::string& key, const std::string& value);
 
+// Makes `w` the system an operation recorded (opStarted.system, a JSON object
+// {"key": "value"}, drivers/system.h ReplaySettings): each setting whose value
+// differs is applied; *changed counts them. InvalidArgument for text that is
+// not such an object, or a key the world has no counterpart for.
+Status ApplySystemSettings(World* w, const std::string& system_json, int* changed);
+
 }  // namespace lvu::drivers::sim

@@ -114,6 +114,7 @@ class SimImpl final : public SimSystem {
   std::string ShowText() override;
   std::vector<Setting> Settings() override;
   std::string ReplaySettings() override;
+  void Describe(std::vector<Described>* files, std::vector<std::string>* notes) override;
   Status Set(const std::string& key, const std::string& value) override;
   Status AddFault(const Fault& f) override;
   Status ListFaults(std::vector<Fault>* out) override;

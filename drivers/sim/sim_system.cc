@@ -15,6 +15,7 @@
 #include "drivers/sim/fault_store.h"
 #include "drivers/sim/fix_package.h"
 #include "drivers/sim/lab.h"
+#include "drivers/sim/sim_json.h"
 #include "drivers/sim/show_text.h"
 #include "drivers/sim/sim_impl.h"
 #include "drivers/sim/world_store.h"
@@ -85,6 +86,21 @@ std::string SimImpl::ShowJson() {
 }
 
 std::string SimImpl::ShowText() { return FormatWorldText(world_); }
+
+void SimImpl::Describe(std::vector<Described>* files, std::vector<std::string>* notes) {
+  files->clear();
+  notes->clear();
+  files->push_back({"world/show.json", ShowJson() + "\n"});
+  files->push_back({"world/show.txt", ShowText() + "\n"});
+  std::vector<Fault> faults;
+  Status s = ListFaults(&faults);
+  if (s.ok()) {
+    files->push_back({"world/faults.json", FaultsJson(faults).dump(2) + "\n"});
+  } else {
+    notes->push_back("world faults: " + s.message());
+  }
+  files->push_back({"world/settings.json", SettingsJson(Settings()).dump(2) + "\n"});
+}
 
 std::vector<Setting> SimImpl::Settings() { return ListSettings(world_); }
 

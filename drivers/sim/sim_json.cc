@@ -1,18 +1,18 @@
 // See sim_json.h.
-#include "cli/sim_json.h"
+#include "drivers/sim/sim_json.h"
 
-namespace lvu::cli {
+namespace lvu::drivers::sim {
 
-nlohmann::json FaultsJson(const std::vector<drivers::sim::Fault>& faults) {
+nlohmann::json FaultsJson(const std::vector<Fault>& faults) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& f : faults) {
-    out.push_back({{"step", f.step}, {"kind", drivers::sim::FaultKindName(f.kind)},
-                   {"phase", drivers::sim::FaultPhaseName(f.phase)}, {"times", f.times}});
+    out.push_back({{"step", f.step}, {"kind", FaultKindName(f.kind)},
+                   {"phase", FaultPhaseName(f.phase)}, {"times", f.times}});
   }
   return out;
 }
 
-nlohmann::json SettingsJson(const std::vector<drivers::sim::Setting>& settings) {
+nlohmann::json SettingsJson(const std::vector<Setting>& settings) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& st : settings) {
     nlohmann::json breaks = nlohmann::json::array();
@@ -26,4 +26,4 @@ nlohmann::json SettingsJson(const std::vector<drivers::sim::Setting>& settings) 
   return out;
 }
 
-}  // namespace lvu::cli
+}  // namespace lvu::drivers::sim

@@ -10,11 +10,11 @@
 #include "drivers/sim/settings.h"
 #include "drivers/sim/sim_system.h"
 
-namespace lvu::cli {
+namespace lvu::drivers::sim {
 
 // [{"step", "kind", "phase", "times"}, ...]
-nlohmann::json FaultsJson(const std::vector<drivers::sim::Fault>& faults);
+nlohmann::json FaultsJson(const std::vector<Fault>& faults);
 // [{"key", "value", "feeds", "breaks": [{"value", "check", "with"?}], "help"}, ...]
-nlohmann::json SettingsJson(const std::vector<drivers::sim::Setting>& settings);
+nlohmann::json SettingsJson(const std::vector<Setting>& settings);
 
-}  // namespace lvu::cli
+}  // namespace lvu::drivers::sim
