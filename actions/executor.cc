@@ -403,8 +403,8 @@ Status Executor::OverrideEvent(const Session& sess, const ResumeOverride& o, Eve
 Status Executor::NotifyRollbackOnce(Session* s) {
   if (!s->state.rolling_back || s->rollback_notified) return Status::OK();
   s->rollback_notified = true;
-  for (uint32_t i = 0; i < s->state.steps.size(); i++) {
-    if (s->state.steps[i].name != "apps.notify_check" || s->state.steps[i].attempts == 0) continue;
+  for (uint32_t i = 0; i < s->state.steps.size() && i < s->plan.size(); i++) {
+    if (!s->plan[i]->OwesErrorNotice() || s->state.steps[i].attempts == 0) continue;
     s->apps.step = i;
     return NotifyRollback(s->ctx);
   }

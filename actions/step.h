@@ -79,6 +79,16 @@ class Step {
   // runs on the new partition, and from then on only forward recovery exists
   // (plan.h, PointOfNoReturnStep; replay::Policy::ponr_step).
   virtual bool IsPointOfNoReturn() const { return false; }
+  // Whether undoing it changes the world (Compensate does something): false
+  // for a step that only reads (validate), only notifies, or is forward only.
+  virtual bool Undoable() const { return false; }
+  // Whether, once it has run, a rollback owes the applications the
+  // LVUP_ERROR notification (the first notification step, LVUP_CHECK).
+  virtual bool OwesErrorNotice() const { return false; }
+  // The lines AIX prints (geninstall -k) when it begins and when it is done;
+  // "" when AIX prints none.
+  virtual const char* StartLine() const { return ""; }
+  virtual const char* DoneLine() const { return ""; }
 };
 
 using Plan = std::vector<std::unique_ptr<Step>>;

@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 
+#include "actions/plan.h"
 #include "actions/script_ledger.h"
 #include "cli/validation_report.h"
 
@@ -11,28 +12,20 @@ namespace {
 
 using journal::EventKind;
 
-// The line AIX prints when each step begins (geninstall -k), where it prints one.
-const std::map<std::string, std::string>& StartLines() {
-  static const std::map<std::string, std::string> m = {
-      {"validate", "Validating original LPAR environment."},
-      {"hmc.reserve", "Beginning live update operation on original LPAR.\n\nRequesting resources required for live update."},
-      {"apps.notify_check", "Notifying applications of impending live update."},
-      {"disk.clone_rootvg", "Creating rootvg for boot of surrogate."},
-      {"lpar.boot_surrogate", "Starting the surrogate LPAR."},
-      {"disk.mirror_rootvg", "Creating mirror of original LPAR's rootvg."},
-      {"workload.checkpoint", "Moving workload to surrogate LPAR.\n\n        Blackout Time started."},
-      {"lpar.shutdown_original", "Shutting down the Original LPAR."},
-      {"revert.bootlist", "Setting the bootlist to the original rootvg disk."},
-      {"revert.reboot", "Restarting the partition from the original rootvg disk."},
-  };
-  return m;
-}
-
 std::string StepName(const replay::OperationState& s, uint32_t i) {
   return i < s.steps.size() ? s.steps[i].name : "step " + std::to_string(i);
 }
 
 }  // namespace
+
+const actions::Step* Progress::StepOf(const replay::OperationState& s, uint32_t i) {
+  // The plan the operation was recorded with, rebuilt once per operation.
+  if (plan_op_ != s.op_id) {
+    plan_op_ = s.op_id;
+    if (!actions::PlanFromNames(s.info.plan, &plan_).ok()) plan_.clear();
+  }
+  return i < plan_.size() ? plan_[i].get() : nullptr;
+}
 
 void Progress::Line(const std::string& s) {
   std::fprintf(out_, "%s\n\n", s.c_str());
@@ -61,17 +54,16 @@ void Progress::OnEvent(const journal::Event& e, const replay::OperationState& s)
         checks_header_ = false;
       }
       std::string name = e.intent.action;
+      const actions::Step* step = StepOf(s, e.intent.step);
       if (e.intent.direction == journal::Direction::kCompensate) {
-        // Validation and notifications leave nothing to undo: only -v shows them.
-        bool no_effect = name == "validate" || name.rfind("apps.notify_", 0) == 0;
-        if (!no_effect || verbose_) Line("Undoing " + name + ".");
+        // A step whose undo changes nothing (validation, notifications): only -v shows it.
+        if ((step != nullptr && step->Undoable()) || verbose_) Line("Undoing " + name + ".");
         break;
       }
-      auto it = StartLines().find(name);
       if (e.intent.attempt > 1) {
         Line("Retrying " + name + " (attempt " + std::to_string(e.intent.attempt) + ").");
-      } else if (it != StartLines().end()) {
-        Line(it->second);
+      } else if (step != nullptr && *step->StartLine() != '\0') {
+        Line(step->StartLine());
       } else if (verbose_) {
         Line("Starting " + name + ".");
       }
@@ -84,7 +76,8 @@ void Progress::OnEvent(const journal::Event& e, const replay::OperationState& s)
       }
       std::string name = StepName(s, e.done.step);
       if (e.done.recovered) Line("Found " + name + " already applied.");
-      if (name == "workload.restart") Line("        Blackout Time end.\n\nWorkload is running on surrogate LPAR.");
+      const actions::Step* step = StepOf(s, e.done.step);
+      if (step != nullptr && *step->DoneLine() != '\0') Line(step->DoneLine());
       else if (verbose_) Line("Done " + name + ".");
       break;
     }

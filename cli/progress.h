@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "actions/executor.h"
+#include "actions/plan.h"
 
 namespace lvu::cli {
 
@@ -19,9 +20,13 @@ class Progress : public actions::Observer {
 
  private:
   void Line(const std::string& s);
+  // Step i of the operation's recorded plan (its declared lines), or null.
+  const actions::Step* StepOf(const replay::OperationState& s, uint32_t i);
   std::FILE* out_;
   bool verbose_;
   bool checks_header_ = false;
+  std::string plan_op_;  // the operation plan_ was built for
+  actions::Plan plan_;
 };
 
 }  // namespace lvu::cli

@@ -10,9 +10,10 @@ using nlohmann::json;
 
 class BootlistStep : public Step {
  public:
-  BootlistStep(const char* name, bool to_original, const char* skip_note)
-      : name_(name), to_original_(to_original), skip_note_(skip_note) {}
+  BootlistStep(const char* name, bool to_original, const char* skip_note, const char* start_line)
+      : name_(name), to_original_(to_original), skip_note_(skip_note), start_line_(start_line) {}
   const char* name() const override { return name_; }
+  const char* StartLine() const override { return start_line_; }
   const char* SkipNote() const override { return skip_note_; }
   std::string Disk(const StepContext& c) const {
     return to_original_ ? c.params.orig_boot_disk : c.params.mhdisk;
@@ -38,11 +39,13 @@ class BootlistStep : public Step {
   const char* name_;
   bool to_original_;
   const char* skip_note_;
+  const char* start_line_;
 };
 
 class RebootStep : public Step {
  public:
   const char* name() const override { return "revert.reboot"; }
+  const char* StartLine() const override { return "Restarting the partition from the original rootvg disk."; }
   json Params(const StepContext& c) const override {
     return {{"lpar_id", c.params.new_id}, {"boot_disk", c.params.orig_boot_disk}};
   }
@@ -62,9 +65,11 @@ class RebootStep : public Step {
 }  // namespace
 
 std::unique_ptr<Step> BootlistSet() { return std::make_unique<BootlistStep>(
-    "bootlist.set", false, "the bootlist is unchanged: set it by hand (bootlist -m normal <the rootvg disk>)");
+    "bootlist.set", false, "the bootlist is unchanged: set it by hand (bootlist -m normal <the rootvg disk>)", "");
 }
-std::unique_ptr<Step> RevertBootlist() { return std::make_unique<BootlistStep>("revert.bootlist", true, ""); }
+std::unique_ptr<Step> RevertBootlist() {
+  return std::make_unique<BootlistStep>("revert.bootlist", true, "", "Setting the bootlist to the original rootvg disk.");
+}
 std::unique_ptr<Step> RevertReboot() { return std::make_unique<RebootStep>(); }
 
 }  // namespace lvu::actions::steps

@@ -26,6 +26,8 @@ class CloneRootvgStep : public Step {
   Status Compensate(StepContext& c) override {
     return c.sys->os().RemoveAltDisk(c.params.orig_id, c.params.nhdisk);
   }
+  bool Undoable() const override { return true; }
+  const char* StartLine() const override { return "Creating rootvg for boot of surrogate."; }
   // The surrogate boots from the clone.
   Hazard Endangers(const StepContext& c, journal::Direction d) const override {
     if (d == journal::Direction::kForward) return {};
@@ -69,6 +71,7 @@ class ApplyFixCloneStep : public Step {
     }
     return Status::OK();
   }
+  bool Undoable() const override { return true; }
   Hazard Endangers(const StepContext& c, journal::Direction d) const override {
     if (d == journal::Direction::kForward) return {};
     return {c.params.new_id, "change the boot image of"};
@@ -96,6 +99,8 @@ class MirrorRootvgStep : public Step {
   Status Compensate(StepContext& c) override {
     return c.sys->os().UnmirrorRootvg(c.params.orig_id, c.params.mhdisk);
   }
+  bool Undoable() const override { return true; }
+  const char* StartLine() const override { return "Creating mirror of original LPAR's rootvg."; }
   // After the restart, the mirror is the surrogate's rootvg.
   Hazard Endangers(const StepContext& c, journal::Direction d) const override {
     if (d == journal::Direction::kForward) return {};

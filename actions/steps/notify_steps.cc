@@ -32,6 +32,10 @@ class NotifyStep : public Step {
                                : "";
   }
   json Params(const StepContext&) const override { return {{"phase", PhaseName(phase_)}}; }
+  bool OwesErrorNotice() const override { return phase_ == kCheck; }
+  const char* StartLine() const override {
+    return phase_ == kCheck ? "Notifying applications of impending live update." : "";
+  }
   Status Apply(StepContext& c, std::string*) override {
     int lpar = on_new_ ? c.params.new_id : c.params.orig_id;
     LVU_RETURN_IF_ERROR(c.sys->Spend(5));

@@ -25,6 +25,10 @@ class HmcReserveStep : public Step {
     return Status::OK();
   }
   Status Compensate(StepContext& c) override { return c.sys->hmc().Release(); }
+  bool Undoable() const override { return true; }
+  const char* StartLine() const override {
+    return "Beginning live update operation on original LPAR.\n\nRequesting resources required for live update.";
+  }
   std::string Effect(const StepContext&) const override { return "the frame holds a reservation for the surrogate"; }
 };
 
@@ -48,6 +52,7 @@ class RenameOriginalStep : public Step {
   Status Compensate(StepContext& c) override {
     return c.sys->hmc().RenameLpar(c.params.orig_id, c.params.orig_name);
   }
+  bool Undoable() const override { return true; }
   std::string Effect(const StepContext& c) const override {
     return "partition " + std::to_string(c.params.orig_id) + " is named " + NewName(c);
   }
@@ -67,6 +72,7 @@ class CreateSurrogateStep : public Step {
     return FindLpar(*c.sys, c.params.new_id, &l, applied);
   }
   Status Compensate(StepContext& c) override { return c.sys->hmc().DeleteLpar(c.params.new_id); }
+  bool Undoable() const override { return true; }
   Hazard Endangers(const StepContext& c, journal::Direction d) const override {
     if (d == journal::Direction::kForward) return {};
     return {c.params.new_id, "delete"};
@@ -93,6 +99,8 @@ class BootSurrogateStep : public Step {
     return Status::OK();
   }
   Status Compensate(StepContext& c) override { return c.sys->hmc().Shutdown(c.params.new_id); }
+  bool Undoable() const override { return true; }
+  const char* StartLine() const override { return "Starting the surrogate LPAR."; }
   Hazard Endangers(const StepContext& c, journal::Direction d) const override {
     if (d == journal::Direction::kForward) return {};
     return {c.params.new_id, "shut down"};
@@ -119,6 +127,7 @@ class ShutdownOriginalStep : public Step {
     return Status::OK();
   }
   Hazard Endangers(const StepContext& c, journal::Direction) const override { return {c.params.orig_id, "shut down"}; }
+  const char* StartLine() const override { return "Shutting down the Original LPAR."; }
   std::string Effect(const StepContext& c) const override {
     return "partition " + std::to_string(c.params.orig_id) + " is not running";
   }

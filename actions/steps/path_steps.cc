@@ -50,6 +50,7 @@ class PathSplitStep : public Step {
     }
     return Status::OK();
   }
+  bool Undoable() const override { return true; }
 };
 
 class DiskAssignStep : public Step {
@@ -69,6 +70,7 @@ class DiskAssignStep : public Step {
     return Status::OK();
   }
   Status Compensate(StepContext& c) override { return MapAll(c, c.params.orig_id); }
+  bool Undoable() const override { return true; }
   Hazard Endangers(const StepContext& c, journal::Direction d) const override {
     if (d == journal::Direction::kForward) return {};
     return {c.params.new_id, "unmap the disks of"};

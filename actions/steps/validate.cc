@@ -16,6 +16,7 @@ namespace {
 class ValidateStep : public Step {
  public:
   const char* name() const override { return "validate"; }
+  const char* StartLine() const override { return "Validating original LPAR environment."; }
 
   Status Apply(StepContext& c, std::string* output) override {
     if (c.input == nullptr) {

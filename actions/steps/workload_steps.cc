@@ -61,6 +61,8 @@ class CheckpointStep : public Step {
     return Status::OK();
   }
   Status Compensate(StepContext& c) override { return c.sys->os().ThawWorkload(c.params.orig_id); }
+  bool Undoable() const override { return true; }
+  const char* StartLine() const override { return "Moving workload to surrogate LPAR.\n\n        Blackout Time started."; }
   // Thawing the original while the surrogate runs the workload would run it twice.
   Hazard Endangers(const StepContext& c, journal::Direction d) const override {
     if (d == journal::Direction::kForward) return {};
@@ -104,6 +106,7 @@ class RestartStep : public Step {
     return "the workload runs on partition " + std::to_string(c.params.new_id);
   }
   bool IsPointOfNoReturn() const override { return true; }
+  const char* DoneLine() const override { return "        Blackout Time end.\n\nWorkload is running on surrogate LPAR."; }
 };
 
 }  // namespace
