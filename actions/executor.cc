@@ -28,6 +28,7 @@ using FaultWhen = drivers::FaultPoint::When;
 
 struct Executor::Session {
   std::string op_id;
+  std::vector<journal::Event> events;  // as journaled: the timeline's input (op_timing.h)
   replay::OperationState state;
   Plan plan;
   replay::Policy policy;
@@ -97,12 +98,13 @@ Event NewEvent(const std::string& op, EventKind kind) {
   return e;
 }
 
-// The JSON object `text` (or an empty one) with the world clock added.
-std::string WithClock(const std::string& text, int64_t clock) {
-  nlohmann::json j = text.empty() ? nlohmann::json::object() : nlohmann::json::parse(text, nullptr, false);
-  if (!j.is_object()) j = nlohmann::json{{"text", text}};
-  j["clock_s"] = clock;
-  return j.dump();
+// What the plan declares of its steps, recorded with the operation so that
+// the journal alone tells where the blackout begins and ends.
+void RecordRoles(const Plan& plan, journal::OpStarted* o) {
+  for (size_t i = 0; i < plan.size(); i++) {
+    if (plan[i]->FreezesWorkload()) o->freeze_step = static_cast<int32_t>(i);
+  }
+  o->restart_step = PointOfNoReturnStep(plan);
 }
 
 Ending EndingOf(journal::Outcome o) {
@@ -122,6 +124,7 @@ Status Executor::Append(Session* s, Event e, bool sync) {
   Status st = journal_->Append(&e, sync);
   if (!st.ok()) return st.WithContext("cannot write the journal");
   replay::Apply(&s->state, e);
+  s->events.push_back(e);
   s->scripts.Apply(e);
   spdlog::info("{} seq {} {}", s->op_id, e.seq, journal::KindName(e.kind));
   if (observer_ != nullptr) observer_->OnEvent(e, s->state);
@@ -133,7 +136,8 @@ journal::Event Executor::Intent(const Session& s, uint32_t index, Direction dir)
   Event e = NewEvent(s.op_id, EventKind::kStepIntent);
   e.intent.step = index;
   e.intent.action = s.plan[index]->name();
-  e.intent.params = WithClock(s.plan[index]->Params(s.ctx).dump(), sys_->ClockSeconds());
+  e.intent.params = s.plan[index]->Params(s.ctx).dump();
+  e.intent.clock_s = sys_->ClockSeconds();
   e.intent.attempt = (dir == Direction::kForward ? st.attempts : st.compensate_attempts) + 1;
   e.intent.direction = dir;
   return e;
@@ -147,6 +151,7 @@ journal::Event Executor::Failed(const Session& s, uint32_t index, Direction dir,
   e.failed.direction = dir;
   e.failed.error = st.message();
   e.failed.retryable = st.IsTransient();
+  e.failed.clock_s = sys_->ClockSeconds();
   return e;
 }
 
@@ -154,7 +159,7 @@ journal::Event Executor::RecoveredDone(const Session& s, uint32_t index) {
   Event e = NewEvent(s.op_id, EventKind::kStepDone);
   e.done.step = index;
   e.done.recovered = true;
-  e.done.output = WithClock("", sys_->ClockSeconds());
+  e.done.clock_s = sys_->ClockSeconds();
   return e;
 }
 
@@ -163,6 +168,7 @@ Status Executor::Load(const std::string& op_id, Session* s) {
   LVU_RETURN_IF_ERROR(journal_->ReadOp(op_id, &events));
   s->op_id = op_id;
   s->state = replay::Fold(events);
+  s->events = events;
   for (const auto& e : events) s->scripts.Apply(e);
   s->apps.home = settings_.home;
   s->apps.op_id = op_id;
@@ -253,7 +259,8 @@ Status Executor::ApplyStep(Session* s, uint32_t index) {
   if (st.ok()) {
     Event done = NewEvent(s->op_id, EventKind::kStepDone);
     done.done.step = index;
-    done.done.output = WithClock(output, sys_->ClockSeconds());
+    done.done.output = output;
+    done.done.clock_s = sys_->ClockSeconds();
     // Not synced: if it is lost, probe finds the step applied after a crash;
     // the next intent's sync makes it durable.
     LVU_RETURN_IF_ERROR(Append(s, done, false));
@@ -274,6 +281,7 @@ Status Executor::CompensateStep(Session* s, uint32_t index) {
   if (st.ok()) {
     Event c = NewEvent(s->op_id, EventKind::kCompensated);
     c.compensated.step = index;
+    c.compensated.clock_s = sys_->ClockSeconds();
     LVU_RETURN_IF_ERROR(Append(s, c, false));
     return sys_->faults().Hit(step.name(), FaultPhase::kCompensate, FaultWhen::kRecorded);
   }
@@ -282,7 +290,7 @@ Status Executor::CompensateStep(Session* s, uint32_t index) {
 
 void Executor::Fill(const Session& s, OpResult* r) {
   r->op_id = s.op_id;
-  OpTiming t = TimingOf(s.state);
+  OpTiming t = TimingOf(s.events);
   r->clock_start_s = t.start_s;
   r->clock_end_s = t.end_s;
   r->blackout_s = t.blackout_s();
@@ -535,6 +543,7 @@ Status Executor::Drive(Session* s, OpResult* result) {
           Event c = NewEvent(s->op_id, EventKind::kCompensated);
           c.compensated.step = m.step;
           c.compensated.recovered = true;
+          c.compensated.clock_s = sys_->ClockSeconds();
           LVU_RETURN_IF_ERROR(Append(s, c, false));
         }
         break;
@@ -576,7 +585,9 @@ Status Executor::Run(const RunRequest& request, OpResult* result) {
   for (const auto& f : request.input.fixes) {
     e.op_started.fixes.push_back(!f.empty() && f[0] == '/' ? f : request.input.fix_dir + "/" + f);
   }
-  e.op_started.plan = StepNames(MakeUpdatePlan());
+  Plan plan = MakeUpdatePlan();
+  e.op_started.plan = StepNames(plan);
+  RecordRoles(plan, &e.op_started);
   e.op_started.driver = sys_->name();
   e.op_started.host = settings_.host;
   e.op_started.tool_version = LVU_VERSION;
@@ -637,7 +648,9 @@ Status Executor::StartRevert(const Session& update, OpResult* result) {
   Event e = NewEvent(s.op_id, EventKind::kOpStarted);
   e.op_started.op_kind = journal::OpKind::kRevert;
   e.op_started.fixes = update.state.info.fixes;
-  e.op_started.plan = StepNames(MakeRevertPlan());
+  Plan plan = MakeRevertPlan();
+  e.op_started.plan = StepNames(plan);
+  RecordRoles(plan, &e.op_started);
   e.op_started.driver = sys_->name();
   e.op_started.host = settings_.host;
   e.op_started.tool_version = LVU_VERSION;

@@ -1,12 +1,13 @@
-// OpTiming: the world-clock times of an operation, read from the clock the
-// executor records in every stepIntent's params and stepDone's output
-// ("clock_s"): start and end, and the blackout window (from the checkpoint's
-// intent to the restart's completion).
+// OpTiming: the world-clock times of an operation: start and end, and the
+// blackout window. Read from the operation's timeline (replay/timeline.h),
+// which is the one place the blackout is computed, so that `status`, the
+// summary of run, resume and rollback, and `journal show` always agree.
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
-#include "replay/op_state.h"
+#include "journal/event.h"
 
 namespace lvu::actions {
 
@@ -21,6 +22,6 @@ struct OpTiming {
   int64_t total_s() const { return start_s >= 0 && end_s >= 0 ? end_s - start_s : -1; }
 };
 
-OpTiming TimingOf(const replay::OperationState& s);
+OpTiming TimingOf(const std::vector<journal::Event>& events);
 
 }  // namespace lvu::actions

@@ -287,7 +287,7 @@ int CmdStatus(const GlobalOptions& g, bool json) {
   journal::LockHolder(dir, &held, &pid);
   std::string status = st.finished ? journal::OutcomeName(st.outcome)
                                     : (imported ? "imported" : (held ? "running" : "interrupted"));
-  actions::OpTiming t = actions::TimingOf(st);
+  actions::OpTiming t = actions::TimingOf(events);
   // What keeps recovery from acting (lost records, the world ahead).
   std::string active;
   if (!j->ActiveOp(&active).ok() || active != op || held) active.clear();

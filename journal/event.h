@@ -53,6 +53,8 @@ struct OpStarted {
   std::string tool_version;
   std::string reverts;             // kRevert: the id of the operation reverted
   std::string system;              // drivers::System::ReplaySettings() at the start
+  int32_t freeze_step = -1;        // the step that freezes the workload (blackout begins); -1: none/unknown
+  int32_t restart_step = -1;       // the step after which it runs again on the new partition; -1 likewise
 };
 
 struct CheckResult {
@@ -72,12 +74,14 @@ struct StepIntent {
   std::string params;     // JSON object: what apply/compensate will use
   uint32_t attempt = 1;   // 1 for the first try of this direction
   Direction direction = Direction::kForward;
+  int64_t clock_s = -1;   // the world's clock when written; -1: not recorded (older: "clock_s" in params)
 };
 
 struct StepDone {
   uint32_t step = 0;
   std::string output;     // JSON object or text: what the step produced
   bool recovered = false; // found done by probe after a crash
+  int64_t clock_s = -1;   // the world's clock when done; -1: not recorded (older: in output)
 };
 
 struct StepFailed {
@@ -85,6 +89,7 @@ struct StepFailed {
   Direction direction = Direction::kForward;
   std::string error;
   bool retryable = false;
+  int64_t clock_s = -1;
 };
 
 struct RollbackStarted {
@@ -95,6 +100,7 @@ struct RollbackStarted {
 struct Compensated {
   uint32_t step = 0;
   bool recovered = false;  // found undone by probe after a crash
+  int64_t clock_s = -1;
 };
 
 struct OpFinished {

@@ -73,6 +73,8 @@ void BuildEvent(const Event& e, cp::Event::Builder b) {
       o.setToolVersion(T(s.tool_version));
       o.setReverts(T(s.reverts));
       o.setSystem(T(s.system));
+      o.setFreezeStep(s.freeze_step);
+      o.setRestartStep(s.restart_step);
       break;
     }
     case EventKind::kCheckResult: {
@@ -95,6 +97,7 @@ void BuildEvent(const Event& e, cp::Event::Builder b) {
       o.setParams(T(e.intent.params));
       o.setAttempt(e.intent.attempt);
       o.setDirection(ToCp(e.intent.direction));
+      o.setClockS(e.intent.clock_s);
       break;
     }
     case EventKind::kStepDone: {
@@ -102,6 +105,7 @@ void BuildEvent(const Event& e, cp::Event::Builder b) {
       o.setStep(e.done.step);
       o.setOutput(T(e.done.output));
       o.setRecovered(e.done.recovered);
+      o.setClockS(e.done.clock_s);
       break;
     }
     case EventKind::kStepFailed: {
@@ -110,6 +114,7 @@ void BuildEvent(const Event& e, cp::Event::Builder b) {
       o.setDirection(ToCp(e.failed.direction));
       o.setError(T(e.failed.error));
       o.setRetryable(e.failed.retryable);
+      o.setClockS(e.failed.clock_s);
       break;
     }
     case EventKind::kPointOfNoReturn:
@@ -125,6 +130,7 @@ void BuildEvent(const Event& e, cp::Event::Builder b) {
       auto o = b.initCompensated();
       o.setStep(e.compensated.step);
       o.setRecovered(e.compensated.recovered);
+      o.setClockS(e.compensated.clock_s);
       break;
     }
     case EventKind::kOpFinished:
@@ -294,6 +300,8 @@ Status ReadEvent(cp::Event::Reader r, Event* out) {
       e.op_started.tool_version = S(o.getToolVersion());
       e.op_started.reverts = S(o.getReverts());
       e.op_started.system = S(o.getSystem());
+      e.op_started.freeze_step = o.getFreezeStep();
+      e.op_started.restart_step = o.getRestartStep();
       break;
     }
     case cp::Event::CHECK_RESULT: {
@@ -319,6 +327,7 @@ Status ReadEvent(cp::Event::Reader r, Event* out) {
       e.intent.params = S(o.getParams());
       e.intent.attempt = o.getAttempt();
       LVU_RETURN_IF_ERROR(FromCp(o.getDirection(), &e.intent.direction));
+      e.intent.clock_s = o.getClockS();
       break;
     }
     case cp::Event::STEP_DONE: {
@@ -327,6 +336,7 @@ Status ReadEvent(cp::Event::Reader r, Event* out) {
       e.done.step = o.getStep();
       e.done.output = S(o.getOutput());
       e.done.recovered = o.getRecovered();
+      e.done.clock_s = o.getClockS();
       break;
     }
     case cp::Event::STEP_FAILED: {
@@ -336,6 +346,7 @@ Status ReadEvent(cp::Event::Reader r, Event* out) {
       LVU_RETURN_IF_ERROR(FromCp(o.getDirection(), &e.failed.direction));
       e.failed.error = S(o.getError());
       e.failed.retryable = o.getRetryable();
+      e.failed.clock_s = o.getClockS();
       break;
     }
     case cp::Event::POINT_OF_NO_RETURN:
@@ -354,6 +365,7 @@ Status ReadEvent(cp::Event::Reader r, Event* out) {
       auto o = r.getCompensated();
       e.compensated.step = o.getStep();
       e.compensated.recovered = o.getRecovered();
+      e.compensated.clock_s = o.getClockS();
       break;
     }
     case cp::Event::OP_FINISHED:

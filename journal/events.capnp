@@ -62,6 +62,10 @@ struct OpStarted {
   system @8 :Text;             # the system it started on, for `replay --against-sim`: with the
                                # sim driver, a JSON object of the settings that differ from the
                                # seed lab ({"fs./var.free_mb": "10"}); "" with the aix driver
+  freezeStep @9 :Int32 = -1;   # the step whose apply freezes the workload (the blackout begins),
+                               # as the plan declares it; -1: none, or written before this field
+  restartStep @10 :Int32 = -1; # the step whose completion has the workload run again on the new
+                               # partition (the blackout ends; the point of no return); -1 likewise
 }
 
 # One preview / validation check's result.
@@ -84,6 +88,8 @@ struct StepIntent {
   params @2 :Text;             # JSON object: what apply/compensate will use
   attempt @3 :UInt32;          # 1 for the first try of this direction
   direction @4 :Direction;     # forward or compensate
+  clockS @5 :Int64 = -1;       # the world's clock (s) when written; -1: written before this field
+                               # (older journals carry it as "clock_s" in params)
 }
 
 # The world shows the step applied.
@@ -91,6 +97,7 @@ struct StepDone {
   step @0 :UInt32;             # index into the plan
   output @1 :Text;             # JSON object or text: what the step produced
   recovered @2 :Bool;          # found done by probe after a crash
+  clockS @3 :Int64 = -1;       # the world's clock (s) when the step was found done; -1 as above
 }
 
 # A driver error while applying or compensating a step.
@@ -99,6 +106,7 @@ struct StepFailed {
   direction @1 :Direction;     # which way the step was being driven
   error @2 :Text;              # the error as reported
   retryable @3 :Bool;          # a retry may succeed (transient failure)
+  clockS @4 :Int64 = -1;       # the world's clock (s) when it failed; -1: not recorded
 }
 
 # The workload runs on the surrogate: from here only forward recovery.
@@ -116,6 +124,7 @@ struct RollbackStarted {
 struct Compensated {
   step @0 :UInt32;             # index into the plan
   recovered @1 :Bool;          # found undone by probe after a crash
+  clockS @2 :Int64 = -1;       # the world's clock (s) when undone; -1: not recorded
 }
 
 # The last event of every operation.

@@ -12,9 +12,12 @@ namespace {
 using journal::Direction;
 using journal::EventKind;
 
-constexpr char kCheckpointStep[] = "workload.checkpoint";  // the freeze: blackout starts
-constexpr char kRestartStep[] = "workload.restart";        // running on the surrogate: blackout ends
+// The names of the blackout's steps in journals written before opStarted
+// recorded them (freezeStep, restartStep): lvupdate 0.1.0's plan.
+constexpr char kFreezeStepBefore[] = "workload.checkpoint";
+constexpr char kRestartStepBefore[] = "workload.restart";
 
+// Older journals carry the clock as "clock_s" in an intent's params or a done's output.
 int64_t ClockIn(const std::string& json_text) {
   auto j = nlohmann::json::parse(json_text, nullptr, false);
   if (j.is_object() && j.contains("clock_s") && j["clock_s"].is_number_integer()) {
@@ -52,9 +55,23 @@ const char* SpanEndName(Span::End e) {
 }
 
 int64_t ClockReading(const journal::Event& e) {
-  if (e.kind == EventKind::kStepIntent) return ClockIn(e.intent.params);
-  if (e.kind == EventKind::kStepDone) return ClockIn(e.done.output);
-  return -1;
+  switch (e.kind) {
+    case EventKind::kStepIntent: return e.intent.clock_s >= 0 ? e.intent.clock_s : ClockIn(e.intent.params);
+    case EventKind::kStepDone: return e.done.clock_s >= 0 ? e.done.clock_s : ClockIn(e.done.output);
+    case EventKind::kStepFailed: return e.failed.clock_s;
+    case EventKind::kCompensated: return e.compensated.clock_s;
+    default: return -1;
+  }
+}
+
+BlackoutSteps BlackoutStepsOf(const OperationState& s) {
+  BlackoutSteps b{s.info.freeze_step, s.info.restart_step};
+  if (b.freeze >= 0 || b.restart >= 0) return b;
+  for (size_t i = 0; i < s.steps.size(); ++i) {
+    if (s.steps[i].name == kFreezeStepBefore) b.freeze = static_cast<int>(i);
+    if (s.steps[i].name == kRestartStepBefore) b.restart = static_cast<int>(i);
+  }
+  return b;
 }
 
 Timeline BuildTimeline(const std::vector<journal::Event>& events) {
@@ -91,6 +108,8 @@ Timeline BuildTimeline(const std::vector<journal::Event>& events) {
   auto step = [&](uint32_t index) -> StepLine* {
     return index < t.steps.size() ? &t.steps[index] : nullptr;
   };
+  const BlackoutSteps blackout = BlackoutStepsOf(t.state);
+  auto is = [](const StepLine* line, int index) { return index >= 0 && line->index == static_cast<uint32_t>(index); };
 
   int64_t checkpoint_intent_s = -1;  // of the last forward intent of the checkpoint
   for (size_t i = 0; i < n; ++i) {
@@ -118,7 +137,7 @@ Timeline BuildTimeline(const std::vector<journal::Event>& events) {
         s.start_us = s.end_us = e.time_us;
         s.params = e.intent.params;
         line->spans.push_back(std::move(s));
-        if (line->name == kCheckpointStep && e.intent.direction == Direction::kForward) {
+        if (is(line, blackout.freeze) && e.intent.direction == Direction::kForward) {
           checkpoint_intent_s = clock;
         }
         break;
@@ -130,7 +149,7 @@ Timeline BuildTimeline(const std::vector<journal::Event>& events) {
         Close(s, Span::End::kDone, e, clock);
         s->output = e.done.output;
         s->recovered = e.done.recovered;
-        if (line->name == kRestartStep && checkpoint_intent_s >= 0) {
+        if (is(line, blackout.restart) && checkpoint_intent_s >= 0) {
           t.blackout_start_s = checkpoint_intent_s;
           t.blackout_end_s = clock;
           t.blackout_ended_by_thaw = false;
@@ -162,7 +181,7 @@ Timeline BuildTimeline(const std::vector<journal::Event>& events) {
         }
         Close(s, Span::End::kCompensated, e, clock);
         s->recovered = e.compensated.recovered;
-        if (line->name == kCheckpointStep && checkpoint_intent_s >= 0 && t.blackout_end_s < 0) {
+        if (is(line, blackout.freeze) && checkpoint_intent_s >= 0 && t.blackout_end_s < 0) {
           t.blackout_start_s = checkpoint_intent_s;
           t.blackout_end_s = clock;
           t.blackout_ended_by_thaw = true;

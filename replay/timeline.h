@@ -6,17 +6,18 @@
 // open: the process died while the step was in flight, or it is running now.
 //
 // Clock: the world's clock in seconds (simulated with the sim driver) that the
-// executor records as "clock_s" in every stepIntent's params and every
-// stepDone's output. The other events carry no reading: each gets the next
+// executor records in every step event's clockS (older journals: "clock_s" in
+// stepIntent's params and stepDone's output). The other events carry no reading: each gets the next
 // recorded reading, since the executor changes nothing in the world between
 // an event and the next step's intent, or the last reading when none follows.
 // -1 everywhere when the operation has no reading at all. An open span ends
 // at the clock of the event after its intent (its successor in the journal:
 // the crash came before it), or at the last reading.
 //
-// Blackout: from the last forward intent of workload.checkpoint (the freeze)
-// to the completion of workload.restart (the workload runs on the surrogate),
-// as actions/op_timing.h computes it; when the checkpoint was compensated
+// Blackout (the one computation of it: actions/op_timing.h, `status`, the run's
+// summary and `journal show` all read it from here): from the last forward
+// intent of the step that freezes the workload to the completion of the step
+// that restarts it (BlackoutStepsOf); when the freeze was compensated
 // instead (rollback thawed the workload on the original), the window ends at
 // that compensation, with ended_by_thaw set.
 #pragma once
@@ -95,9 +96,19 @@ struct Timeline {
   }
 };
 
-// The clock reading an event carries ("clock_s" in an intent's params or a
-// done's output), or -1.
+// The clock reading an event carries (its clockS field; in journals written
+// before that field, "clock_s" in an intent's params or a done's output), or -1.
 int64_t ClockReading(const journal::Event& e);
+
+// The steps that begin (freezes the workload) and end (restarts it on the new
+// partition) the blackout: as the operation's opStarted records them from its
+// plan's declarations, or, in journals written before those fields, by the
+// names of lvupdate 0.1.0's plan. -1 when the plan has none (a revert).
+struct BlackoutSteps {
+  int freeze = -1;
+  int restart = -1;
+};
+BlackoutSteps BlackoutStepsOf(const OperationState& s);
 
 Timeline BuildTimeline(const std::vector<journal::Event>& events);
 

@@ -32,7 +32,11 @@ TEST_P(CompatTest, ResumeFinishesIt) {
   nlohmann::json w = World(home());
   EXPECT_EQ(NotUpdated(w), "");
   EXPECT_EQ(WorkloadRunningOn(w), std::vector<int>{98});
-  EXPECT_EQ(StatusJson(home())["status"], "completed");
+  nlohmann::json st = StatusJson(home());
+  EXPECT_EQ(st["status"], "completed");
+  // Its clock readings span both versions' forms ("clock_s" in params, then clockS).
+  EXPECT_EQ(st["blackout_s"], 27);
+  EXPECT_GT(st["total_s"].get<int>(), 600);
   ProcResult v = Lvupdate(home(), {"journal", "verify"});
   EXPECT_EQ(v.exit_code, 0) << v.out;
   // The journal now keeps a high-water mark.

@@ -280,6 +280,33 @@ TEST_F(RunTest, LogIsPrivateAndScriptSecretsAreScrubbed) {
   EXPECT_EQ(Lvupdate(home(), {"journal", "events", "--json"}).out.find(secret), std::string::npos);
 }
 
+// One blackout computation (replay/timeline.h) for the run's summary, `status`
+// and `journal show`, also when the blackout spans two processes (a crash
+// inside it, then resume).
+TEST_F(RunTest, BlackoutIsTheSameInTheSummaryStatusAndStory) {
+  ProcResult r = Lvupdate(home(), {"run", "--json", "-d", home() + "/fixes", "dummy.150813.epkg.Z"});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const nlohmann::json run = nlohmann::json::parse(r.out.substr(r.out.rfind("\n{") + 1));
+  const nlohmann::json st = StatusJson(home());
+  const nlohmann::json show = nlohmann::json::parse(Lvupdate(home(), {"journal", "show", "--json"}).out);
+  EXPECT_EQ(run["blackout_s"], 27);
+  EXPECT_EQ(st["blackout_s"], run["blackout_s"]);
+  EXPECT_EQ(show["blackout"]["seconds"], run["blackout_s"]);
+  EXPECT_EQ(st["total_s"], run["total_s"]);
+
+  TempHome other;
+  ASSERT_EQ(InitLab(other.path()).exit_code, 0);
+  ASSERT_EQ(Lvupdate(other.path(), {"sim", "fault", "add", "workload.restart", "--kind", "crash-before"}).exit_code, 0);
+  ASSERT_EQ(Lvupdate(other.path(), {"run", "-d", other.path() + "/fixes", "dummy.150813.epkg.Z"}).exit_code, 86);
+  r = Lvupdate(other.path(), {"resume", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const nlohmann::json resumed = nlohmann::json::parse(r.out.substr(r.out.rfind("\n{") + 1));
+  EXPECT_EQ(resumed["blackout_s"], StatusJson(other.path())["blackout_s"]);
+  EXPECT_EQ(nlohmann::json::parse(Lvupdate(other.path(), {"journal", "show", "--json"}).out)["blackout"]["seconds"],
+            resumed["blackout_s"]);
+  EXPECT_GE(resumed["blackout_s"].get<int>(), 27);
+}
+
 // Nothing to resume is done (exit 0, as docs/lvupdate.1 says); an override
 // with nothing to apply it to is bad input.
 TEST_F(RunTest, ResumeWithNothingToResumeIsExit0) {

@@ -35,7 +35,8 @@ TEST(EventJsonTest, ExactTextOfDocumentedEvents) {
   EXPECT_EQ(ToJson(Numbered(v[4], 4)),
             "{\"opId\":\"01JD5Z8K3M4N5P6Q7R8S9T0V1W\",\"seq\":4,\"timeUs\":1700000000004000,"
             "\"kind\":\"stepIntent\",\"stepIntent\":{\"step\":3,\"action\":\"lpar.rename_original\","
-            "\"params\":\"{\\\"name\\\":\\\"aix721534A_lku0\\\"}\",\"attempt\":2,\"direction\":\"forward\"}}");
+            "\"params\":\"{\\\"name\\\":\\\"aix721534A_lku0\\\"}\",\"attempt\":2,\"direction\":\"forward\","
+            "\"clockS\":-1}}");
 }
 
 TEST(EventJsonTest, EveryKindRoundTrips) {
