@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "actions/hmc_token.h"
+#include "actions/validation/hmc_token.h"
 #include "cli/home.h"
 #include "cli/preview_commands.h"
 #include "drivers/open.h"

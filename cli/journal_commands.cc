@@ -12,17 +12,18 @@
 #include "base/file.h"
 #include "cli/home.h"
 #include "cli/journal_reader.h"
-#include "cli/journal_view.h"
+#include "view/journal_view.h"
 #include "cli/replay_sim.h"
-#include "cli/journal_health.h"
+#include "actions/engine/recovery_blockers.h"
 #include "journal/event_codec.h"
+#include "journal/export_file.h"
 #include "journal/event_stream.h"
 #include "journal/journal.h"
 #include "journal/keys.h"
 #include "journal/verify.h"
 #include "replay/fold.h"
 #include "replay/timeline.h"
-#include "replay/timeline_svg.h"
+#include "view/timeline_svg.h"
 #include "replay/verify.h"
 
 namespace lvu::cli {
@@ -58,13 +59,13 @@ int CmdJournalList(const GlobalOptions& g, bool json) {
     if (!s.ok()) return FailRead(s);
   }
   std::vector<std::string> statuses;
-  for (const auto& op : ops) statuses.push_back(OpStatus(op, !op.finished && Running(r, op.op_id)));
+  for (const auto& op : ops) statuses.push_back(view::OpStatus(op, !op.finished && Running(r, op.op_id)));
   if (json) {
-    std::printf("%s\n", ListJson(ops, statuses).dump(2).c_str());
+    std::printf("%s\n", view::ListJson(ops, statuses).dump(2).c_str());
   } else if (ops.empty()) {
     std::printf("No live update operation has been run from %s.\n", r.home.c_str());
   } else {
-    std::printf("%s", ListText(ops, statuses).c_str());
+    std::printf("%s", view::ListText(ops, statuses).c_str());
   }
   return kExitOk;
 }
@@ -77,15 +78,15 @@ int CmdJournalShow(const GlobalOptions& g, const std::string& arg, bool json, co
   if (int rc = ResolveOpArg(r, arg, &op); rc != kExitOk) return rc;
   if (int rc = ReadEvents(r, op, &events); rc != kExitOk) return rc;
   replay::Timeline t = replay::BuildTimeline(events);
-  const std::string status = OpStatus(t.state, Running(r, op));
+  const std::string status = view::OpStatus(t.state, Running(r, op));
   if (!svg_file.empty()) {
-    Status s = WriteFileAtomically(svg_file, replay::TimelineSvg(t, status));
+    Status s = WriteFileAtomically(svg_file, view::TimelineSvg(t, status));
     if (!s.ok()) return Fail(kExitCannotRun, s);
   }
   if (json) {
-    std::printf("%s\n", ShowJson(t, status).dump(2).c_str());
+    std::printf("%s\n", view::ShowJson(t, status).dump(2).c_str());
   } else {
-    std::printf("%s", ShowText(t, status).c_str());
+    std::printf("%s", view::ShowText(t, status).c_str());
   }
   if (!svg_file.empty()) std::fprintf(json ? stderr : stdout, "%sTimeline picture: %s\n", json ? "" : "\n", svg_file.c_str());
   return kExitOk;
@@ -155,7 +156,7 @@ int CmdJournalEvents(const GlobalOptions& g, const JournalEventsOptions& o) {
       ++next_good;
       if (!in_range(seq) || (!o.kind.empty() && e.kind != kind)) continue;
       if (o.json) std::printf("%s\n", journal::ToJson(e).c_str());
-      else std::printf("%s\n", EventLine(e, plan, clock).c_str());
+      else std::printf("%s\n", view::EventLine(e, plan, clock).c_str());
     }
   }
   std::fflush(stdout);  // the events before what follows on stderr
@@ -213,7 +214,7 @@ int CmdJournalVerify(const GlobalOptions& g, const std::string& arg, bool json) 
   // A running operation changes the world after each intent this reader may
   // not have seen yet: its world is only compared once it has stopped.
   if (!active.empty() && OpRunning(r, active)) active.clear();
-  std::vector<journal::Problem> blockers = RecoveryBlockers(r.home, r.journal.get(), active);
+  std::vector<journal::Problem> blockers = actions::RecoveryBlockers(r.home, r.journal.get(), active);
   report.problems.insert(report.problems.begin(), blockers.begin(), blockers.end());
   if (json) {
     nlohmann::json problems = nlohmann::json::array();
@@ -262,49 +263,12 @@ int CmdJournalExport(const GlobalOptions& g, const JournalExportOptions& o) {
   return kExitOk;
 }
 
-Status ParseExport(const std::string& text, const std::string& file, const std::string& format_arg,
-                   std::vector<journal::Event>* events) {
-  std::string format = format_arg;
-  if (format.empty() || format == "auto") {
-    size_t first = text.find_first_not_of(" \t\r\n");
-    format = first != std::string::npos && text[first] == '{' ? "jsonl" : "capnp";
-  }
-  if (format == "jsonl") {
-    size_t line_no = 0, at = 0;
-    while (at < text.size()) {
-      size_t end = text.find('\n', at);
-      if (end == std::string::npos) end = text.size();
-      std::string line = text.substr(at, end - at);
-      at = end + 1;
-      ++line_no;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      journal::Event e;
-      Status s = journal::FromJson(line, &e);
-      if (!s.ok()) return s.WithContext(file + ":" + std::to_string(line_no));
-      events->push_back(std::move(e));
-    }
-  } else if (format == "capnp") {
-    std::vector<std::string> messages;
-    Status s = journal::SplitStream(text, &messages);
-    if (!s.ok()) return s.WithContext(file);
-    for (size_t i = 0; i < messages.size(); ++i) {
-      journal::Event e;
-      s = journal::Decode(messages[i], &e);
-      if (!s.ok()) return s.WithContext(file + ": message " + std::to_string(i + 1));
-      events->push_back(std::move(e));
-    }
-  } else {
-    return Status::InvalidArgument("--format takes auto, jsonl or capnp, not '" + format + "'");
-  }
-  return Status::OK();
-}
-
 int CmdJournalImport(const GlobalOptions& g, const std::string& file, const std::string& format_arg) {
   std::string text;
   Status s = ReadFileLimited(file, kMaxImportBytes, "the export", &text);
   if (!s.ok()) return Fail(s.IsNotFound() || s.IsInvalidArgument() ? kExitBadInput : kExitCannotRun, s);
   std::vector<journal::Event> events;
-  s = ParseExport(text, file, format_arg, &events);
+  s = journal::ParseExport(text, file, format_arg, &events);
   if (!s.ok()) return Fail(kExitBadInput, s);
   if (events.empty()) return Fail(kExitBadInput, Status::InvalidArgument(file + " holds no event"));
 
@@ -325,7 +289,7 @@ int CmdJournalImport(const GlobalOptions& g, const std::string& file, const std:
   if (!s.ok()) return Fail(s.IsInvalidArgument() ? kExitBadInput : kExitCannotRun, s);
   replay::OperationState st = replay::Fold(events);
   std::printf("Imported operation %s (%s, %s): %zu events into %s/journal.\n", events[0].op_id.c_str(),
-              OpKindName(st.info.op_kind), OpStatus(st, false).c_str(), events.size(), home.c_str());
+              view::OpKindName(st.info.op_kind), view::OpStatus(st, false).c_str(), events.size(), home.c_str());
   std::printf("It is marked imported: `lvupdate journal show %s` tells its story; resume and rollback never act on it.\n",
               events[0].op_id.c_str());
   return kExitOk;
@@ -352,9 +316,9 @@ int CmdReplay(const GlobalOptions& g, const ReplayOptions& o) {
   replay::Timeline t = replay::BuildTimeline(events);
   const journal::Event& at = events[until];
   if (o.json) {
-    std::printf("%s\n", ReplayJson(s, at, t.clock[until], last).dump(2).c_str());
+    std::printf("%s\n", view::ReplayJson(s, at, t.clock[until], last).dump(2).c_str());
   } else {
-    std::printf("%s", ReplayText(s, at, t.clock[until], last).c_str());
+    std::printf("%s", view::ReplayText(s, at, t.clock[until], last).c_str());
   }
   return kExitOk;
 }

@@ -53,10 +53,5 @@ int CmdJournalExport(const GlobalOptions& g, const JournalExportOptions& o);
 int CmdJournalImport(const GlobalOptions& g, const std::string& file, const std::string& format);
 int CmdReplay(const GlobalOptions& g, const ReplayOptions& o);
 
-// The events of a file written by `journal export` (`text`, read from `file`,
-// which names it in errors): format "auto" (or ""), "jsonl" or "capnp".
-// InvalidArgument naming the line or message that is not an event.
-Status ParseExport(const std::string& text, const std::string& file, const std::string& format,
-                   std::vector<journal::Event>* events);
 
 }  // namespace lvu::cli

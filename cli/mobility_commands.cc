@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "actions/notify_scripts.h"
-#include "actions/registrations.h"
+#include "actions/apps/notify_scripts.h"
+#include "actions/apps/registrations.h"
 #include "cli/home.h"
 
 namespace lvu::cli {

@@ -12,18 +12,20 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
-#include "actions/executor.h"
-#include "actions/hmc_token.h"
-#include "actions/op_timing.h"
-#include "actions/preview.h"
+#include "actions/engine/executor.h"
+#include "actions/validation/hmc_token.h"
+#include "actions/engine/op_timing.h"
+#include "actions/validation/preview.h"
 #include "cli/commands.h"
 #include "cli/home.h"
-#include "cli/journal_health.h"
+#include "actions/engine/recovery_blockers.h"
 #include "cli/op_report.h"
-#include "cli/preview_record.h"
+#include "tools/preview_record.h"
 #include "cli/progress.h"
 #include "cli/signals.h"
-#include "cli/validation_report.h"
+#include "view/journal_view.h"
+#include "view/preview_text.h"
+#include "view/validation_report.h"
 #include "drivers/open.h"
 #include "journal/journal.h"
 #include "replay/fold.h"
@@ -130,7 +132,7 @@ int PrintPreview(const actions::PreviewResult& p, bool json) {
     if (p.passed) out["plan"] = p.params.ToJson();
     std::printf("%s\n", out.dump(2).c_str());
   } else {
-    std::printf("%s", PreviewText(p).c_str());
+    std::printf("%s", view::PreviewText(p).c_str());
   }
   return p.passed ? kExitOk : actions::ExitCode(actions::Ending::kFailedValidation);
 }
@@ -155,7 +157,7 @@ int CmdPreview(const GlobalOptions& g, const RunOptions& o, bool json) {
   // Kept for the support bundle (`lvupdate snap`); nothing else is written.
   const int64_t now_us = std::chrono::duration_cast<std::chrono::microseconds>(
                              std::chrono::system_clock::now().time_since_epoch()).count();
-  s = SavePreviewRecord(home, data_file, req.input, p, rc, now_us);
+  s = tools::SavePreviewRecord(home, data_file, req.input, p, rc, now_us);
   if (!s.ok()) std::fprintf(stderr, "lvupdate: warning: the preview's results were not kept: %s\n", s.message().c_str());
   return rc;
 }
@@ -285,13 +287,12 @@ int CmdStatus(const GlobalOptions& g, bool json) {
   bool held = false;
   int pid = 0;
   journal::LockHolder(dir, &held, &pid);
-  std::string status = st.finished ? journal::OutcomeName(st.outcome)
-                                    : (imported ? "imported" : (held ? "running" : "interrupted"));
+  const std::string status = !st.finished && imported ? "imported" : view::OpStatus(st, held);
   actions::OpTiming t = actions::TimingOf(events);
   // What keeps recovery from acting (lost records, the world ahead).
   std::string active;
   if (!j->ActiveOp(&active).ok() || active != op || held) active.clear();
-  std::vector<journal::Problem> blockers = held ? std::vector<journal::Problem>{} : RecoveryBlockers(home, j.get(), active);
+  std::vector<journal::Problem> blockers = held ? std::vector<journal::Problem>{} : actions::RecoveryBlockers(home, j.get(), active);
   if (json) {
     nlohmann::json steps = nlohmann::json::array();
     for (const auto& step : st.steps) {
@@ -349,7 +350,7 @@ int CmdStatus(const GlobalOptions& g, bool json) {
     std::printf("See `lvupdate journal verify` and docs/operations.md, \"A journal that lost records\".\n");
     return kExitOk;
   }
-  if (status == "interrupted") PrintNext(StoppedResult(st));
+  if (status == "interrupted") PrintNext(actions::RecordedResult(events));
   return kExitOk;
 }
 

@@ -6,9 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
-#include "actions/plan.h"
 #include "cli/commands.h"
-#include "replay/decide.h"
 
 namespace lvu::cli {
 namespace {
@@ -98,27 +96,6 @@ void PrintJson(const std::string& log, const actions::OpResult& r, int exit_code
 }
 
 }  // namespace
-
-actions::OpResult StoppedResult(const replay::OperationState& s) {
-  actions::OpResult r;
-  r.op_id = s.op_id;
-  r.ending = actions::Ending::kInterrupted;
-  replay::Policy p;
-  actions::Plan plan;
-  if (!actions::PlanFromNames(s.info.plan, &plan).ok()) plan = actions::MakePlan(s.info.op_kind);
-  p.ponr_step = actions::PointOfNoReturnStep(plan);
-  r.past_point_of_no_return = replay::ForwardOnly(s, p);
-  r.needs_decision = s.gave_up && !s.finished;
-  if (r.needs_decision && s.gave_up_info.step < s.steps.size()) {
-    const journal::GaveUp& g = s.gave_up_info;
-    r.failed_step = s.steps[g.step].name;
-    r.failed_compensating = g.direction == journal::Direction::kCompensate;
-    r.last_error = g.error;
-    r.attempts = g.attempts;
-    if (!r.failed_compensating && g.step < plan.size()) r.skip_note = plan[g.step]->SkipNote();
-  }
-  return r;
-}
 
 std::vector<NextCommand> NextCommands(const actions::OpResult& r) {
   std::vector<NextCommand> next;

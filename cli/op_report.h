@@ -7,8 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "actions/executor.h"
-#include "replay/op_state.h"
+#include "actions/engine/executor.h"
 #include "base/status.h"
 
 namespace lvu::cli {
@@ -21,10 +20,6 @@ struct NextCommand {
 
 // Empty when the operation finished.
 std::vector<NextCommand> NextCommands(const actions::OpResult& r);
-
-// What `status` knows of an unfinished operation as an OpResult: ending
-// interrupted, and the step that gave up (needs_decision) if one did.
-actions::OpResult StoppedResult(const replay::OperationState& s);
 
 // The lines after the summary: the step that gave up, its last error, and
 // the commands that go on; nothing for a finished operation.

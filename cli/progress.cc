@@ -3,9 +3,9 @@
 #include <map>
 #include <string>
 
-#include "actions/plan.h"
-#include "actions/script_ledger.h"
-#include "cli/validation_report.h"
+#include "actions/engine/plan.h"
+#include "actions/apps/script_ledger.h"
+#include "view/validation_report.h"
 
 namespace lvu::cli {
 namespace {
@@ -33,7 +33,7 @@ void Progress::Line(const std::string& s) {
 }
 
 void Progress::OnValidation(const actions::ValidationReport& r) {
-  PrintValidationReport(out_, r);
+  view::PrintValidationReport(out_, r);
   std::fprintf(out_, "\n");
 }
 

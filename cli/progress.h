@@ -5,8 +5,8 @@
 
 #include <cstdio>
 
-#include "actions/executor.h"
-#include "actions/plan.h"
+#include "actions/engine/executor.h"
+#include "actions/engine/plan.h"
 
 namespace lvu::cli {
 

@@ -4,8 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "actions/hmc_token.h"
-#include "actions/plan.h"
+#include "actions/validation/hmc_token.h"
+#include "actions/engine/plan.h"
 #include "cli/commands.h"
 #include "cli/home.h"
 #include "cli/world_lock.h"

@@ -7,8 +7,8 @@
 #include <memory>
 #include <string>
 
-#include "actions/mobility_calls.h"
-#include "actions/registrations.h"
+#include "actions/apps/mobility_calls.h"
+#include "actions/apps/registrations.h"
 #include "cli/home.h"
 #include "cli/mobility_commands.h"
 #include "drivers/sim/sim_system.h"

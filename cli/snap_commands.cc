@@ -11,9 +11,9 @@
 
 #include "base/file.h"
 #include "cli/journal_reader.h"
-#include "cli/journal_view.h"
-#include "cli/snap_bundle.h"
-#include "cli/tar_gz_writer.h"
+#include "view/journal_view.h"
+#include "tools/snap_bundle.h"
+#include "tools/tar_gz_writer.h"
 
 namespace lvu::cli {
 
@@ -95,7 +95,7 @@ int CmdSnap(const GlobalOptions& g, const SnapOptions& o) {
     Status s = r.journal->ListOps(&all);
     if (!s.ok()) return FailJournalRead(s);
   }
-  SnapInput in;
+  tools::SnapInput in;
   in.home = r.home;
   in.journal = r.journal.get();
   in.journal_dir = r.dir;
@@ -124,11 +124,11 @@ int CmdSnap(const GlobalOptions& g, const SnapOptions& o) {
                                                 (fs::exists(parent, ec) ? " is not a directory" : " does not exist")));
   }
 
-  SnapBundle bundle;
-  Status s = CollectSnap(in, &bundle);
+  tools::SnapBundle bundle;
+  Status s = tools::CollectSnap(in, &bundle);
   if (!s.ok()) return Fail(kExitCannotRun, s);
   std::string archive;
-  s = WriteTarGz(bundle.members, in.now_us / 1000000, &archive);
+  s = tools::WriteTarGz(bundle.members, in.now_us / 1000000, &archive);
   if (!s.ok()) return Fail(kExitCannotRun, s.WithContext("cannot make the support bundle " + path));
   s = WriteFileAtomically(path, archive);
   if (!s.ok()) return Fail(kExitCannotRun, s.WithContext("cannot write the support bundle " + path));
@@ -137,8 +137,8 @@ int CmdSnap(const GlobalOptions& g, const SnapOptions& o) {
   for (const auto& op : all) by_id[op.op_id] = &op;
   auto describe = [&](const std::string& id, nlohmann::json* j) {
     const journal::OpSummary* sum = by_id.count(id) != 0 ? by_id[id] : nullptr;
-    std::string kind = sum != nullptr ? OpKindName(sum->op_kind) : "?";
-    std::string status = sum != nullptr ? OpStatus(*sum, id == in.running_op) : "?";
+    std::string kind = sum != nullptr ? view::OpKindName(sum->op_kind) : "?";
+    std::string status = sum != nullptr ? view::OpStatus(*sum, id == in.running_op) : "?";
     *j = {{"id", id}, {"kind", kind}, {"status", status}};
     return id + " (" + kind + ", " + status + ")";
   };
@@ -156,8 +156,8 @@ int CmdSnap(const GlobalOptions& g, const SnapOptions& o) {
     return kExitOk;
   }
   std::printf("Support bundle: %s\n", path.c_str());
-  std::printf("Members:        %zu files under %s/ (listed in %s/MANIFEST)\n", bundle.members.size(), kSnapTop,
-              kSnapTop);
+  std::printf("Members:        %zu files under %s/ (listed in %s/MANIFEST)\n", bundle.members.size(), tools::kSnapTop,
+              tools::kSnapTop);
   std::printf("Size:           %zu bytes\n", archive.size());
   if (in.ops.empty()) std::printf("Operations:     none\n");
   for (size_t i = 0; i < in.ops.size(); ++i) {

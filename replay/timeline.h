@@ -1,5 +1,5 @@
 // Timeline: an operation's story, built from its events for `journal show`
-// and its SVG picture (timeline_svg.h). A pure function; no I/O.
+// and its SVG picture (view/timeline_svg.h). A pure function; no I/O.
 //
 // Every attempt of a step in one direction is a Span, from its stepIntent to
 // its result (stepDone, stepFailed or compensated). A span with no result is

@@ -11,7 +11,7 @@
 
 #include <set>
 
-#include "actions/executor.h"
+#include "actions/engine/executor.h"
 #include "drivers/sim/lab.h"
 #include "drivers/sim/settings.h"
 #include "journal/journal.h"

@@ -3,7 +3,7 @@
 // lab's jitter they differ, by at most 10% per command (plus rounding).
 #include <gtest/gtest.h>
 
-#include "actions/executor.h"
+#include "actions/engine/executor.h"
 #include "drivers/cost_model.h"
 #include "journal/journal.h"
 #include "tests/actions/lab_fixture.h"

@@ -1,5 +1,5 @@
 // Firmware levels that support live update: the seed article's list.
-#include "actions/checks/firmware.h"
+#include "actions/validation/checks/firmware.h"
 
 #include <gtest/gtest.h>
 

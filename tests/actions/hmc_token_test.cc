@@ -1,6 +1,6 @@
 // The hmcauth token file: written with mode 0600 (in a 0700 directory), read
 // back whole, refused when others can read it, reported when malformed.
-#include "actions/hmc_token.h"
+#include "actions/validation/hmc_token.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>

@@ -14,10 +14,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "actions/executor.h"
-#include "actions/hmc_token.h"
-#include "actions/lvupdate_data.h"
-#include "actions/preview.h"
+#include "actions/engine/executor.h"
+#include "actions/validation/hmc_token.h"
+#include "actions/validation/lvupdate_data.h"
+#include "actions/validation/preview.h"
 #include "drivers/sim/hmc_session.h"
 #include "drivers/sim/lab.h"
 #include "drivers/sim/sim_system.h"

@@ -2,7 +2,7 @@
 // from the article parses to the values it names; every malformed input is
 // refused with InvalidArgument and a message that names the file, the line
 // and the key; secrets are redacted before the text is journaled.
-#include "actions/lvupdate_data.h"
+#include "actions/validation/lvupdate_data.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
 // force (does it cover every disk from both sides? is it as balanced as any
 // valid split?), and every refusal is checked against the brute force's
 // finding that no split exists.
-#include "actions/path_split.h"
+#include "actions/validation/path_split.h"
 
 #include <gtest/gtest.h>
 

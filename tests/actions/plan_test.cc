@@ -3,7 +3,7 @@
 // plan it was recorded with, rebuilt by name.
 #include <gtest/gtest.h>
 
-#include "actions/plan.h"
+#include "actions/engine/plan.h"
 #include "replay/decide.h"
 #include "replay/fold.h"
 
@@ -14,7 +14,7 @@ class FakeStep : public Step {
  public:
   FakeStep(const char* name, bool ponr) : name_(name), ponr_(ponr) {}
   const char* name() const override { return name_; }
-  Status Apply(StepContext&, std::string*) override { return Status::OK(); }
+  Status Apply(StepContext&, StepOutput*) override { return Status::OK(); }
   Status Probe(StepContext&, bool* applied) override {
     *applied = false;
     return Status::OK();

@@ -6,7 +6,7 @@
 
 #include <memory>
 
-#include "actions/plan.h"
+#include "actions/engine/plan.h"
 #include "journal/journal.h"
 #include "tests/actions/lab_fixture.h"
 

@@ -4,8 +4,8 @@
 // journal shows never started that the world shows applied is found.
 #include <gtest/gtest.h>
 
-#include "actions/plan.h"
-#include "actions/world_check.h"
+#include "actions/engine/plan.h"
+#include "actions/engine/world_check.h"
 #include "replay/fold.h"
 #include "tests/actions/lab_fixture.h"
 

@@ -21,8 +21,8 @@
 #include <spdlog/sinks/null_sink.h>
 #include <spdlog/spdlog.h>
 
-#include "actions/executor.h"
-#include "actions/lvupdate_data.h"
+#include "actions/engine/executor.h"
+#include "actions/validation/lvupdate_data.h"
 #include "cli/home.h"
 #include "drivers/sim/sim_system.h"
 #include "journal/journal.h"

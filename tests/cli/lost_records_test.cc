@@ -13,7 +13,7 @@
 
 #include <filesystem>
 
-#include "cli/tar_gz_writer.h"
+#include "tools/tar_gz_writer.h"
 #include "tests/support/lvu_process.h"
 
 namespace lvu::testing {
@@ -69,8 +69,8 @@ TEST_F(LostRecordsTest, CutLogIsReportedByVerifyAndRefusedByRecovery) {
   const std::string bundle = home() + "/bundle.tar.gz";
   ProcResult snap = Lvupdate(home(), {"snap", "-o", bundle});
   ASSERT_EQ(snap.exit_code, 0) << snap.out;
-  std::vector<cli::TarMember> members;
-  ASSERT_TRUE(cli::ReadTarGz(ReadFile(bundle), 1ull << 30, &members).ok());
+  std::vector<tools::TarMember> members;
+  ASSERT_TRUE(tools::ReadTarGz(ReadFile(bundle), 1ull << 30, &members).ok());
   bool verify = false, mark = false;
   for (const auto& m : members) {
     if (m.path.ends_with("journal/verify.txt")) {

@@ -4,10 +4,10 @@
 #include <gtest/gtest.h>
 
 #include "base/redact.h"
-#include "cli/snap_bundle.h"
-#include "cli/tar_gz_writer.h"
+#include "tools/snap_bundle.h"
+#include "tools/tar_gz_writer.h"
 
-namespace lvu::cli {
+namespace lvu::tools {
 namespace {
 
 SecretSet KeyValue(const std::string& text) {
@@ -142,4 +142,4 @@ TEST(TarGzTest, WritesAndReadsBack) {
 }
 
 }  // namespace
-}  // namespace lvu::cli
+}  // namespace lvu::tools

@@ -15,7 +15,7 @@
 #include <sstream>
 #include <thread>
 
-#include "cli/tar_gz_writer.h"
+#include "tools/tar_gz_writer.h"
 #include "tests/support/lvu_process.h"
 
 namespace lvu::testing {
@@ -32,8 +32,8 @@ void AppendFile(const std::string& path, const std::string& text) {
 
 // The bundle's members by path (without the top directory).
 std::map<std::string, std::string> Members(const std::string& file) {
-  std::vector<cli::TarMember> members;
-  Status s = cli::ReadTarGz(ReadFile(file), 1ull << 30, &members);
+  std::vector<tools::TarMember> members;
+  Status s = tools::ReadTarGz(ReadFile(file), 1ull << 30, &members);
   EXPECT_TRUE(s.ok()) << s.message();
   std::map<std::string, std::string> out;
   for (auto& m : members) {

@@ -21,7 +21,7 @@
 #include <set>
 #include <string>
 
-#include "actions/lvupdate_data.h"
+#include "actions/validation/lvupdate_data.h"
 
 namespace {
 

@@ -3,7 +3,7 @@
 // break a rule.
 #include <gtest/gtest.h>
 
-#include "actions/mobility_calls.h"
+#include "actions/apps/mobility_calls.h"
 #include "drivers/sim/lab_processes.h"
 
 namespace lvu::actions {

@@ -2,8 +2,8 @@
 // two script events through the journal codec (binary and JSON).
 #include <gtest/gtest.h>
 
-#include "actions/notify_scripts.h"
-#include "actions/script_ledger.h"
+#include "actions/apps/notify_scripts.h"
+#include "actions/apps/script_ledger.h"
 #include "journal/event_codec.h"
 
 namespace lvu::actions {

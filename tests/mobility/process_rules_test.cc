@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "actions/process_rules.h"
+#include "actions/apps/process_rules.h"
 #include "drivers/sim/lab_processes.h"
 
 namespace lvu::actions {

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "actions/registrations.h"
+#include "actions/apps/registrations.h"
 #include "tests/support/lvu_process.h"
 
 namespace lvu::actions {

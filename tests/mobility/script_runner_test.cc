@@ -9,7 +9,7 @@
 #include <fstream>
 #include <thread>
 
-#include "actions/script_runner.h"
+#include "actions/apps/script_runner.h"
 #include "tests/support/lvu_process.h"
 
 namespace lvu::actions {

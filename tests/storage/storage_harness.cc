@@ -10,9 +10,9 @@
 
 #include <spdlog/spdlog.h>
 
-#include "actions/executor.h"
-#include "actions/hmc_token.h"
-#include "actions/lvupdate_data.h"
+#include "actions/engine/executor.h"
+#include "actions/validation/hmc_token.h"
+#include "actions/validation/lvupdate_data.h"
 #include "drivers/sim/sim_system.h"
 #include "journal/journal.h"
 #include "tests/support/lvu_process.h"
