@@ -75,7 +75,7 @@ torture: deps
 	LVU_TORTURE_RUNS=$(TORTURE_RUNS) $(BUILD)/tests/storage_tests --gtest_filter='StorageFaultTorture.*'
 	@mkdir -p $(BUILD)/fuzz/corpus
 	clang++ -std=c++20 -O1 -g -I. -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	  tests/fuzz/lvupdate_data_fuzz.cc actions/lvupdate_data.cc base/file.cc -o $(BUILD)/fuzz/lvupdate_data_fuzz
+	  tests/fuzz/lvupdate_data_fuzz.cc actions/validation/lvupdate_data.cc base/file.cc -o $(BUILD)/fuzz/lvupdate_data_fuzz
 	$(BUILD)/fuzz/lvupdate_data_fuzz -max_total_time=$(TORTURE_SECONDS) -timeout=10 -print_final_stats=1 \
 	  -artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/corpus tests/fuzz/corpus/lvupdate_data
 
