@@ -4,9 +4,12 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <tuple>
 
+#include "cli/aix_commands.h"
 #include "cli/commands.h"
+#include "drivers/open.h"
 #include "cli/mobility_commands.h"
 #include "cli/preview_commands.h"
 #include "cli/journal_commands.h"
@@ -74,6 +77,10 @@ int Main(int argc, char** argv) {
   auto* home_opt = app.add_option("--home", g.home, "Home of the journal, logs, lvupdate.data and simulated system "
                                                     "(default $LVUPDATE_HOME, else ~/.lvupdate)");
   app.add_option("--speed", speed, "Simulated seconds per real second, or 'max' (default 200)");
+  std::string driver;
+  auto* driver_opt = app.add_option("--driver", driver,
+                                    "sim or aix (default $LVUPDATE_DRIVER, else aix on AIX and sim elsewhere); "
+                                    "resume and rollback use the operation's own");
   app.add_flag("-v,--verbose", g.verbose, "A line for every step");
 
   RunOptions run;
@@ -126,6 +133,12 @@ int Main(int argc, char** argv) {
   bool show_json = false;
   auto* sim_show = sim->add_subcommand("show", "Show the simulated world");
   sim_show->add_flag("--json", show_json, "JSON output");
+  std::string shims_dir;
+  auto* sim_shims = sim->add_subcommand("shims", "Write into DIR the AIX and HMC commands the aix driver runs, "
+                                                 "acting on this simulated system");
+  sim_shims->add_option("dir", shims_dir, "Where to write them (then put it first on PATH)")->required();
+  auto* sim_exec = sim->add_subcommand("exec", "Run one shimmed command (NAME ARGS...) on the simulated system");
+  sim_exec->prefix_command();
   auto* fault = sim->add_subcommand("fault", "Inject faults at steps");
   fault->require_subcommand(1);
   FaultOptions fo;
@@ -278,6 +291,14 @@ int Main(int argc, char** argv) {
                                              "instead of this home's journal (repeatable)");
   replay_cmd->add_option("--keep", rep.keep, "With --against-sim: make the lab in DIR (new or empty) and keep it");
 
+  auto* aix_cmd = app.add_subcommand("aix", "What the aix driver reads from real AIX, VIOS and HMC output");
+  aix_cmd->require_subcommand(1);
+  std::string aix_command, aix_file;
+  auto* aix_parse = aix_cmd->add_subcommand("parse", "Parse a saved output of COMMAND (FILE, else standard input) "
+                                                     "and print what the driver reads, as JSON");
+  aix_parse->add_option("command", aix_command, "The command line that printed it, quoted: 'lsvg rootvg'")->required();
+  aix_parse->add_option("file", aix_file, "The saved output (default: standard input)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {  // CLI11 reports bad arguments (and --help) this way
@@ -286,6 +307,17 @@ int Main(int argc, char** argv) {
   }
   if (std::string err = ParseSpeed(speed, &g.speed); !err.empty()) {
     std::fprintf(stderr, "lvupdate: %s\n", err.c_str());
+    return kExitBadInput;
+  }
+  if (driver_opt->count() == 0) {
+    const char* env = std::getenv("LVUPDATE_DRIVER");
+    if (env != nullptr && *env != '\0') driver = env;
+  }
+  g.driver_named = !driver.empty();
+  g.driver = driver.empty() ? drivers::MachineDriver() : driver;
+  if (!drivers::KnownDriver(g.driver)) {
+    std::fprintf(stderr, "lvupdate: %s '%s': there is no such driver (the drivers are: %s)\n",
+                 driver_opt->count() > 0 ? "--driver" : "LVUPDATE_DRIVER", g.driver.c_str(), drivers::kDriverList);
     return kExitBadInput;
   }
   if (home_opt->count() > 0 && g.home.empty()) {
@@ -301,6 +333,16 @@ int Main(int argc, char** argv) {
   if (status_cmd->parsed()) return CmdStatus(g, status_json);
   if (sim_init->parsed()) return CmdSimInit(g, sim_init_opts);
   if (sim_show->parsed()) return CmdSimShow(g, show_json);
+  if (sim_shims->parsed()) return CmdSimShims(g, shims_dir);
+  if (sim_exec->parsed()) {
+    std::vector<std::string> rest = sim_exec->remaining();
+    if (rest.empty()) {
+      std::fprintf(stderr, "lvupdate: sim exec: give the command and its arguments\n");
+      return kExitBadInput;
+    }
+    return CmdSimExec(g, rest);
+  }
+  if (aix_parse->parsed()) return CmdAixParse(g, aix_command, aix_file);
   if (fault_add->parsed()) return CmdSimFaultAdd(g, fo);
   if (fault_list->parsed()) return CmdSimFaultList(g, fault_json);
   if (fault_clear->parsed()) return CmdSimFaultClear(g);

@@ -18,6 +18,11 @@ inline constexpr int kExitBadInput = 2;
 
 struct GlobalOptions {
   std::string home;     // "" until resolved: --home, $LVUPDATE_HOME, ~/.lvupdate
+  // --driver, else $LVUPDATE_DRIVER, else the machine's (drivers/open.h,
+  // MachineDriver); `driver_named` when --driver or $LVUPDATE_DRIVER named it.
+  // resume and rollback use the driver the operation recorded.
+  std::string driver = "sim";
+  bool driver_named = false;
   double speed = 200;   // simulated seconds per real second; 0 = max
   bool verbose = false;
 };
@@ -59,6 +64,13 @@ struct SimInitOptions {
 };
 int CmdSimInit(const GlobalOptions& g, const SimInitOptions& o);
 int CmdSimShow(const GlobalOptions& g, bool json);
+// sim shims DIR: an executable in DIR for every command the shims answer
+// (drivers/sim/shims.h), each running `sim exec NAME` on this home. With DIR
+// first on PATH, `--driver aix` reaches the simulated system.
+int CmdSimShims(const GlobalOptions& g, const std::string& dir);
+// sim exec NAME ARGS...: what the real command NAME prints and does, on the
+// simulated system; its exit status.
+int CmdSimExec(const GlobalOptions& g, const std::vector<std::string>& argv);
 int CmdSimFaultAdd(const GlobalOptions& g, const FaultOptions& f);
 int CmdSimFaultList(const GlobalOptions& g, bool json);
 int CmdSimFaultClear(const GlobalOptions& g);

@@ -33,7 +33,7 @@ int CmdEmgrPreview(const GlobalOptions& g, const std::string& file) {
   drivers::OpenOptions opts;
   opts.speed = 0;
   std::unique_ptr<drivers::System> sys;
-  s = drivers::OpenSystem(drivers::kDefaultDriver, home, opts, &sys);
+  s = drivers::OpenSystem(g.driver, home, opts, &sys);
   if (!s.ok()) {
     std::fprintf(stderr, "emgr: %s\n", s.message().c_str());
     return kExitBadInput;

@@ -79,7 +79,7 @@ int CmdHmcauth(const GlobalOptions& g, HmcauthOptions o) {
   drivers::OpenOptions opts;
   opts.speed = 0;
   std::unique_ptr<drivers::System> sys;
-  s = drivers::OpenSystem(drivers::kDefaultDriver, home, opts, &sys);
+  s = drivers::OpenSystem(g.driver, home, opts, &sys);
   if (!s.ok()) return Fail(kExitBadInput, s.message());
   const std::string path = actions::HmcTokenPath(home);
 

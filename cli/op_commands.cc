@@ -63,14 +63,39 @@ struct Opened {
   std::string log;
 };
 
-int Open(const GlobalOptions& g, Opened* o) {
+// The driver the operation that resume or rollback acts on recorded: the
+// unfinished one, else the newest. "" when the home has no operation.
+std::string DriverOfOperations(const std::string& home) {
+  std::unique_ptr<journal::Journal> j;
+  if (!journal::Journal::Open(home + "/journal", journal::Journal::Mode::kReadOnly, &j).ok()) return "";
+  std::string op;
+  if (!j->ActiveOp(&op).ok()) return "";
+  if (op.empty() && !j->LatestOp(&op).ok()) return "";
+  std::vector<journal::Event> events;
+  if (op.empty() || !j->ReadOp(op, &events).ok() || events.empty()) return "";
+  return drivers::RecordedDriver(events.front().op_started.driver);
+}
+
+// `recorded`: resume and rollback, which act with the driver the operation
+// ran with; naming another is bad input.
+int Open(const GlobalOptions& g, Opened* o, bool recorded = false) {
   // Before RocksDB starts its threads: they inherit the blocked signals.
   InstallStopSignals();
   Status s = ResolveHome(g.home, &o->home);
   if (!s.ok()) return Fail(kExitCannotRun, s);
+  std::string driver = g.driver;
+  if (recorded) {
+    const std::string ran = DriverOfOperations(o->home);
+    if (!ran.empty() && g.driver_named && ran != g.driver) {
+      return Fail(kExitBadInput, Status::InvalidArgument("the operation ran with the " + ran +
+                                                         " driver: resume and rollback use it (leave --driver " +
+                                                         g.driver + " out, or name " + ran + ")"));
+    }
+    if (!ran.empty()) driver = ran;
+  }
   drivers::OpenOptions opts;
   opts.speed = g.speed;
-  s = drivers::OpenSystem(drivers::kDefaultDriver, o->home, opts, &o->sys);
+  s = drivers::OpenSystem(driver, o->home, opts, &o->sys);
   if (!s.ok()) return Fail(kExitBadInput, s);
   s = journal::Journal::Open(o->home + "/journal", journal::Journal::Mode::kWrite, &o->journal);
   if (!s.ok()) return Fail(kExitCannotRun, s);
@@ -148,8 +173,14 @@ int CmdPreview(const GlobalOptions& g, const RunOptions& o, bool json) {
   drivers::OpenOptions opts;
   opts.speed = g.speed;
   std::unique_ptr<drivers::System> sys;
-  s = drivers::OpenSystem(drivers::kDefaultDriver, home, opts, &sys);
+  s = drivers::OpenSystem(g.driver, home, opts, &sys);
   if (!s.ok()) return Fail(kExitBadInput, s);
+  if (sys->RunsCommands()) {
+    std::string log;
+    s = StartLog(home, &log);
+    if (!s.ok()) return Fail(kExitCannotRun, s);
+    std::fprintf(json ? stderr : stdout, "The commands run and their output: %s\n\n", log.c_str());
+  }
   actions::PreviewResult p;
   s = actions::Preview(*sys, req.input, &p);
   if (!s.ok()) return Fail(kExitCannotRun, s);
@@ -210,7 +241,7 @@ int CmdResume(const GlobalOptions& g, const ResumeOptions& o) {
     return Fail(kExitBadInput, Status::InvalidArgument("--reason is blank: say why, in words"));
   }
   Opened op;
-  if (int rc = Open(g, &op); rc != kExitOk) return rc;
+  if (int rc = Open(g, &op, /*recorded=*/true); rc != kExitOk) return rc;
   std::FILE* out = o.json ? stderr : stdout;
   Progress progress(out, g.verbose);
   actions::Executor ex(op.journal.get(), op.sys.get(), &progress, SettingsFor(op, o.no_auto_rollback));
@@ -225,7 +256,7 @@ int CmdResume(const GlobalOptions& g, const ResumeOptions& o) {
 
 int CmdRollback(const GlobalOptions& g, bool json, const std::string& op_arg) {
   Opened op;
-  if (int rc = Open(g, &op); rc != kExitOk) return rc;
+  if (int rc = Open(g, &op, /*recorded=*/true); rc != kExitOk) return rc;
   std::FILE* out = json ? stderr : stdout;
   Progress progress(out, g.verbose);
   actions::Executor ex(op.journal.get(), op.sys.get(), &progress, SettingsFor(op, false));
@@ -303,6 +334,7 @@ int CmdStatus(const GlobalOptions& g, bool json) {
     nlohmann::json out = {{"id", op},
                           {"kind", st.info.op_kind == journal::OpKind::kRevert ? "revert" : "update"},
                           {"status", status},
+                          {"driver", drivers::RecordedDriver(st.info.driver)},
                           {"fixes", st.info.fixes},
                           {"point_of_no_return", st.point_of_no_return},
                           {"rolling_back", st.rolling_back},
@@ -327,6 +359,7 @@ int CmdStatus(const GlobalOptions& g, bool json) {
   }
   std::printf("Operation: %s (%s)\n", op.c_str(), st.info.op_kind == journal::OpKind::kRevert ? "revert" : "update");
   std::printf("Status:    %s%s\n", status.c_str(), held ? (" (pid " + std::to_string(pid) + ")").c_str() : "");
+  std::printf("Driver:    %s\n", drivers::RecordedDriver(st.info.driver).c_str());
   if (imported) {
     std::printf("           (imported from another system with `journal import`: resume and rollback never act\n"
                 "           on it; `lvupdate journal show %s` tells its story, `lvupdate replay %s --against-sim`\n"

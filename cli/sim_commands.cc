@@ -1,5 +1,8 @@
 // lvupdate sim: the simulated Power system (init, show, faults).
+#include <unistd.h>
+
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 #include <nlohmann/json.hpp>
@@ -11,6 +14,7 @@
 #include "cli/world_lock.h"
 #include "drivers/sim/hmc_session.h"
 #include "drivers/sim/settings.h"
+#include "drivers/sim/shims.h"
 #include "drivers/sim/sim_json.h"
 #include "drivers/sim/sim_system.h"
 #include "drivers/sim/world_store.h"
@@ -107,6 +111,39 @@ int CmdSimShow(const GlobalOptions& g, bool json) {
   if (int rc = OpenSim(g, &sim); rc != kExitOk) return rc;
   std::printf("%s\n", json ? sim->ShowJson().c_str() : sim->ShowText().c_str());
   return kExitOk;
+}
+
+int CmdSimShims(const GlobalOptions& g, const std::string& dir) {
+  std::unique_ptr<SimSystem> sim;
+  if (int rc = OpenSim(g, &sim); rc != kExitOk) return rc;
+  std::string home;
+  Status s = ResolveHome(g.home, &home);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  char self[4096];
+  ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+  if (n <= 0) return Fail(kExitCannotRun, Status::IOError("cannot find this program (/proc/self/exe)"));
+  std::error_code ec;
+  std::string abs_dir = std::filesystem::absolute(dir, ec).string();
+  std::string abs_home = std::filesystem::absolute(home, ec).string();
+  s = drivers::sim::WriteShims(abs_dir, std::string(self, static_cast<size_t>(n)), abs_home);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  std::string names;
+  for (const auto& c : drivers::sim::ShimNames()) names += " " + c;
+  std::printf("Shims in %s for the simulated system of %s:%s\n", abs_dir.c_str(), abs_home.c_str(), names.c_str());
+  std::printf("Put it first on PATH to run lvupdate --driver aix against it:\n  export PATH=%s:$PATH\n",
+              abs_dir.c_str());
+  return kExitOk;
+}
+
+int CmdSimExec(const GlobalOptions& g, const std::vector<std::string>& argv) {
+  std::unique_ptr<SimSystem> sim;
+  if (int rc = OpenSim(g, &sim); rc != kExitOk) return rc;
+  drivers::sim::ShimOutput out;
+  Status s = drivers::sim::RunShim(sim.get(), argv, &out);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
+  std::fwrite(out.out.data(), 1, out.out.size(), stdout);
+  std::fwrite(out.err.data(), 1, out.err.size(), stderr);
+  return out.exit_code;
 }
 
 int CmdSimFaultAdd(const GlobalOptions& g, const FaultOptions& o) {

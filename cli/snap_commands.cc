@@ -97,6 +97,7 @@ int CmdSnap(const GlobalOptions& g, const SnapOptions& o) {
   }
   tools::SnapInput in;
   in.home = r.home;
+  in.driver = g.driver;
   in.journal = r.journal.get();
   in.journal_dir = r.dir;
   if (int rc = ChooseOps(r, o, all, &in.ops); rc != kExitOk) return rc;

@@ -12,9 +12,18 @@
 
 namespace lvu::drivers {
 
-// The driver used when none is named: the simulator (the `aix` driver is the
-// next one to plug in here).
-inline constexpr char kDefaultDriver[] = "sim";
+// The drivers, by name: "sim" (the simulator, drivers/sim) and "aix" (the
+// real AIX, HMC and VIOS commands, drivers/aix).
+inline constexpr char kDriverList[] = "sim, aix";
+bool KnownDriver(const std::string& name);
+
+// The driver used when none is named: "aix" where `uname -s` says AIX, "sim"
+// elsewhere.
+std::string MachineDriver();
+
+// The driver an operation recorded (opStarted.driver); "sim" for one
+// recorded before the field was written (lvupdate 0.1.0 had only it).
+std::string RecordedDriver(const std::string& recorded);
 
 struct OpenOptions {
   double speed = 200;  // sim: simulated seconds per real second; 0: never wait

@@ -118,6 +118,13 @@ class System {
  public:
   virtual ~System() = default;
   virtual const char* name() const = 0;  // "sim" or "aix"
+  // Whether it runs the machine's commands, whose lines, exit statuses and
+  // output go to the log (spdlog's default logger): every command that uses
+  // it, preview included, then starts the home's log first.
+  virtual bool RunsCommands() const { return false; }
+  // The command lines run since the last call, oldest first (the executor
+  // records them with the step's result); none for a driver that runs none.
+  virtual std::vector<std::string> TakeCommandLines() { return {}; }
   virtual Hmc& hmc() = 0;
   virtual Vios& vios() = 0;
   virtual PartitionOs& os() = 0;

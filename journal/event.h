@@ -82,6 +82,7 @@ struct StepDone {
   std::string output;     // JSON object or text: what the step produced
   bool recovered = false; // found done by probe after a crash
   int64_t clock_s = -1;   // the world's clock when done; -1: not recorded (older: in output)
+  std::vector<std::string> commands;  // the driver's command lines for it (aix); empty with sim
 };
 
 struct StepFailed {
@@ -90,6 +91,7 @@ struct StepFailed {
   std::string error;
   bool retryable = false;
   int64_t clock_s = -1;
+  std::vector<std::string> commands;  // the driver's command lines for it, the failed one last
 };
 
 struct RollbackStarted {
@@ -101,6 +103,7 @@ struct Compensated {
   uint32_t step = 0;
   bool recovered = false;  // found undone by probe after a crash
   int64_t clock_s = -1;
+  std::vector<std::string> commands;  // the driver's command lines that undid it
 };
 
 struct OpFinished {

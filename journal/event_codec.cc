@@ -106,6 +106,7 @@ void BuildEvent(const Event& e, cp::Event::Builder b) {
       o.setOutput(T(e.done.output));
       o.setRecovered(e.done.recovered);
       o.setClockS(e.done.clock_s);
+      if (!e.done.commands.empty()) SetList(o.initCommands(static_cast<unsigned>(e.done.commands.size())), e.done.commands);
       break;
     }
     case EventKind::kStepFailed: {
@@ -115,6 +116,9 @@ void BuildEvent(const Event& e, cp::Event::Builder b) {
       o.setError(T(e.failed.error));
       o.setRetryable(e.failed.retryable);
       o.setClockS(e.failed.clock_s);
+      if (!e.failed.commands.empty()) {
+        SetList(o.initCommands(static_cast<unsigned>(e.failed.commands.size())), e.failed.commands);
+      }
       break;
     }
     case EventKind::kPointOfNoReturn:
@@ -131,6 +135,9 @@ void BuildEvent(const Event& e, cp::Event::Builder b) {
       o.setStep(e.compensated.step);
       o.setRecovered(e.compensated.recovered);
       o.setClockS(e.compensated.clock_s);
+      if (!e.compensated.commands.empty()) {
+        SetList(o.initCommands(static_cast<unsigned>(e.compensated.commands.size())), e.compensated.commands);
+      }
       break;
     }
     case EventKind::kOpFinished:
@@ -337,6 +344,7 @@ Status ReadEvent(cp::Event::Reader r, Event* out) {
       e.done.output = S(o.getOutput());
       e.done.recovered = o.getRecovered();
       e.done.clock_s = o.getClockS();
+      e.done.commands = L(o.getCommands());
       break;
     }
     case cp::Event::STEP_FAILED: {
@@ -347,6 +355,7 @@ Status ReadEvent(cp::Event::Reader r, Event* out) {
       e.failed.error = S(o.getError());
       e.failed.retryable = o.getRetryable();
       e.failed.clock_s = o.getClockS();
+      e.failed.commands = L(o.getCommands());
       break;
     }
     case cp::Event::POINT_OF_NO_RETURN:
@@ -366,6 +375,7 @@ Status ReadEvent(cp::Event::Reader r, Event* out) {
       e.compensated.step = o.getStep();
       e.compensated.recovered = o.getRecovered();
       e.compensated.clock_s = o.getClockS();
+      e.compensated.commands = L(o.getCommands());
       break;
     }
     case cp::Event::OP_FINISHED:

@@ -98,6 +98,8 @@ struct StepDone {
   output @1 :Text;             # JSON object or text: what the step produced
   recovered @2 :Bool;          # found done by probe after a crash
   clockS @3 :Int64 = -1;       # the world's clock (s) when the step was found done; -1 as above
+  commands @4 :List(Text);     # the commands the driver ran for it, as command lines (aix driver;
+                               # empty with the simulator and before this field)
 }
 
 # A driver error while applying or compensating a step.
@@ -107,6 +109,7 @@ struct StepFailed {
   error @2 :Text;              # the error as reported
   retryable @3 :Bool;          # a retry may succeed (transient failure)
   clockS @4 :Int64 = -1;       # the world's clock (s) when it failed; -1: not recorded
+  commands @5 :List(Text);     # the commands the driver ran for it, the failed one last
 }
 
 # The workload runs on the surrogate: from here only forward recovery.
@@ -125,6 +128,7 @@ struct Compensated {
   step @0 :UInt32;             # index into the plan
   recovered @1 :Bool;          # found undone by probe after a crash
   clockS @2 :Int64 = -1;       # the world's clock (s) when undone; -1: not recorded
+  commands @3 :List(Text);     # the commands the driver ran to undo it
 }
 
 # The last event of every operation.

@@ -233,7 +233,7 @@ class Collector {
 
   void AddWorld() {
     std::unique_ptr<drivers::System> sys;
-    Status s = drivers::OpenSystem(drivers::kDefaultDriver, in_.home, drivers::OpenOptions{}, &sys);
+    Status s = drivers::OpenSystem(in_.driver, in_.home, drivers::OpenOptions{}, &sys);
     if (!s.ok()) {
       Note("world: " + s.message());
       return;

@@ -55,6 +55,7 @@ inline constexpr char kSnapTop[] = "lvupdate.snap";
 
 struct SnapInput {
   std::string home;
+  std::string driver = "sim";            // the driver whose system the bundle describes
   journal::Journal* journal = nullptr;  // opened read-only; null: the home has no journal
   std::string journal_dir;
   std::vector<std::string> ops;         // resolved ids, in the order bundled

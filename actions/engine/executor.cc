@@ -119,6 +119,7 @@ journal::Event Executor::Failed(const Session& s, uint32_t index, Direction dir,
   e.failed.error = st.message();
   e.failed.retryable = st.IsTransient();
   e.failed.clock_s = sys_->ClockSeconds();
+  e.failed.commands = sys_->TakeCommandLines();
   return e;
 }
 
@@ -127,6 +128,7 @@ journal::Event Executor::RecoveredDone(const Session& s, uint32_t index) {
   e.done.step = index;
   e.done.recovered = true;
   e.done.clock_s = sys_->ClockSeconds();
+  e.done.commands = sys_->TakeCommandLines();
   return e;
 }
 
@@ -215,6 +217,7 @@ Status Executor::ApplyStep(Session* s, uint32_t index) {
     Event done = NewEvent(s->op_id, EventKind::kStepDone);
     done.done.step = index;
     done.done.output = out.output;
+    done.done.commands = sys_->TakeCommandLines();
     done.done.clock_s = sys_->ClockSeconds();
     // Not synced: if it is lost, probe finds the step applied after a crash;
     // the next intent's sync makes it durable.
@@ -237,6 +240,7 @@ Status Executor::CompensateStep(Session* s, uint32_t index) {
     Event c = NewEvent(s->op_id, EventKind::kCompensated);
     c.compensated.step = index;
     c.compensated.clock_s = sys_->ClockSeconds();
+    c.compensated.commands = sys_->TakeCommandLines();
     LVU_RETURN_IF_ERROR(Append(s, c, false));
     return sys_->faults().Hit(step.name(), FaultPhase::kCompensate, FaultWhen::kRecorded);
   }
@@ -481,6 +485,7 @@ Status Executor::Drive(Session* s, OpResult* result) {
           c.compensated.step = m.step;
           c.compensated.recovered = true;
           c.compensated.clock_s = sys_->ClockSeconds();
+    c.compensated.commands = sys_->TakeCommandLines();
           LVU_RETURN_IF_ERROR(Append(s, c, false));
         }
         break;

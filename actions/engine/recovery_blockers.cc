@@ -12,8 +12,14 @@ std::vector<journal::Problem> RecoveryBlockers(const std::string& home, journal:
   std::vector<journal::Problem> problems;
   if (Status lost = j->LostRecords(); !lost.ok()) problems.push_back({"HIGHWATER", lost.message()});
   if (active.empty() || !problems.empty()) return problems;
+  // The world as the driver the operation ran with sees it.
+  std::vector<journal::Event> events;
+  std::string driver = "sim";
+  if (j->ReadOp(active, &events).ok() && !events.empty()) {
+    driver = drivers::RecordedDriver(events.front().op_started.driver);
+  }
   std::unique_ptr<drivers::System> sys;
-  if (!drivers::OpenSystem(drivers::kDefaultDriver, home, drivers::OpenOptions(), &sys).ok()) {
+  if (!drivers::OpenSystem(driver, home, drivers::OpenOptions(), &sys).ok()) {
     return problems;  // no system here to compare with
   }
   actions::Settings st;

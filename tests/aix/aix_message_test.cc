@@ -5,7 +5,7 @@
 
 #include "tests/aix/test_util.h"
 
-namespace lvu::aix {
+namespace lvu::drivers::aix {
 namespace {
 
 using testing::Shared;
@@ -87,4 +87,4 @@ TEST(AixMessageTest, AWarningWithoutANumberIsNoMessage) {
 }
 
 }  // namespace
-}  // namespace lvu::aix
+}  // namespace lvu::drivers::aix

@@ -12,7 +12,7 @@
 #include "drivers/aix/parse/parse_command.h"
 #include "tests/aix/test_util.h"
 
-namespace lvu::aix {
+namespace lvu::drivers::aix {
 namespace {
 
 using testing::Shared;
@@ -167,4 +167,4 @@ TEST(AllOutputsTest, EveryMessageFileHoldsAixMessages) {
 }
 
 }  // namespace
-}  // namespace lvu::aix
+}  // namespace lvu::drivers::aix

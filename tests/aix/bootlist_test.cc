@@ -5,7 +5,7 @@
 
 #include "tests/aix/test_util.h"
 
-namespace lvu::aix {
+namespace lvu::drivers::aix {
 namespace {
 
 using testing::Data;
@@ -41,4 +41,4 @@ TEST(BootlistTest, AnotherCommandsOutput) {
 }
 
 }  // namespace
-}  // namespace lvu::aix
+}  // namespace lvu::drivers::aix

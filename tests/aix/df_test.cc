@@ -5,7 +5,7 @@
 
 #include "tests/aix/test_util.h"
 
-namespace lvu::aix {
+namespace lvu::drivers::aix {
 namespace {
 
 TEST(DfTest, BlocksWithPseudoFileSystems) {
@@ -59,4 +59,4 @@ TEST(DfTest, HeaderOnlyIsTruncated) {
 }
 
 }  // namespace
-}  // namespace lvu::aix
+}  // namespace lvu::drivers::aix

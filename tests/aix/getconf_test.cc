@@ -5,7 +5,7 @@
 
 #include "tests/aix/test_util.h"
 
-namespace lvu::aix {
+namespace lvu::drivers::aix {
 namespace {
 
 TEST(GetconfTest, TheSeedsFiftyGigabyteDisk) {
@@ -33,4 +33,4 @@ TEST(GetconfTest, NotANumber) {
 }
 
 }  // namespace
-}  // namespace lvu::aix
+}  // namespace lvu::drivers::aix

@@ -7,7 +7,7 @@
 #include "drivers/aix/parse/hmc_lssyscfg.h"
 #include "tests/aix/test_util.h"
 
-namespace lvu::aix {
+namespace lvu::drivers::aix {
 namespace {
 
 using testing::Shared;
@@ -64,4 +64,4 @@ TEST(HmcMessageTest, AListingIsNoMessage) {
 }
 
 }  // namespace
-}  // namespace lvu::aix
+}  // namespace lvu::drivers::aix

@@ -9,7 +9,7 @@
 #include "drivers/aix/parse/parse_command.h"
 #include "tests/aix/test_util.h"
 
-namespace lvu::aix {
+namespace lvu::drivers::aix {
 namespace {
 
 using testing::Shared;
@@ -123,4 +123,4 @@ TEST(HostileTest, RandomBytes) {
 }
 
 }  // namespace
-}  // namespace lvu::aix
+}  // namespace lvu::drivers::aix

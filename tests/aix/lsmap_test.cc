@@ -5,7 +5,7 @@
 
 #include "tests/aix/test_util.h"
 
-namespace lvu::aix {
+namespace lvu::drivers::aix {
 namespace {
 
 using testing::Data;
@@ -69,4 +69,4 @@ TEST(LsmapTest, HeaderWithoutAdapter) {
 }
 
 }  // namespace
-}  // namespace lvu::aix
+}  // namespace lvu::drivers::aix

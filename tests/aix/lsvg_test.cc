@@ -5,7 +5,7 @@
 
 #include "tests/aix/test_util.h"
 
-namespace lvu::aix {
+namespace lvu::drivers::aix {
 namespace {
 
 using testing::LinesOf;
@@ -162,4 +162,4 @@ TEST(LsvgPhysicalVolumesTest, TheLvTableIsNotThePvTable) {
 }
 
 }  // namespace
-}  // namespace lvu::aix
+}  // namespace lvu::drivers::aix

@@ -5,7 +5,7 @@
 
 #include "tests/aix/test_util.h"
 
-namespace lvu::aix {
+namespace lvu::drivers::aix {
 namespace {
 
 TEST(OslevelTest, VersionTechnologyLevelServicePackBuild) {
@@ -37,4 +37,4 @@ TEST(OslevelTest, NotALevel) {
 }
 
 }  // namespace
-}  // namespace lvu::aix
+}  // namespace lvu::drivers::aix

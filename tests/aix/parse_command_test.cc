@@ -5,7 +5,7 @@
 
 #include "tests/aix/test_util.h"
 
-namespace lvu::aix {
+namespace lvu::drivers::aix {
 namespace {
 
 using testing::Data;
@@ -96,4 +96,4 @@ TEST(ParseCommandTest, UnknownCommandsListTheSupportedOnes) {
 }
 
 }  // namespace
-}  // namespace lvu::aix
+}  // namespace lvu::drivers::aix

@@ -7,7 +7,7 @@
 
 #include <gtest/gtest.h>
 
-namespace lvu::aix::testing {
+namespace lvu::drivers::aix::testing {
 
 inline std::string ReadWholeFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -52,4 +52,4 @@ inline std::string StripElisions(const std::string& text) {
   return out;
 }
 
-}  // namespace lvu::aix::testing
+}  // namespace lvu::drivers::aix::testing

@@ -5,7 +5,7 @@
 
 #include "tests/aix/test_util.h"
 
-namespace lvu::aix {
+namespace lvu::drivers::aix {
 namespace {
 
 TEST(UnameTest, PartitionNumberAndName) {
@@ -33,4 +33,4 @@ TEST(UnameTest, UnameFIsNotUnameL) {
 }
 
 }  // namespace
-}  // namespace lvu::aix
+}  // namespace lvu::drivers::aix

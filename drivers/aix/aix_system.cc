@@ -1,0 +1,594 @@
+// The aix driver: see aix_system.h; docs/drivers.md says what each call runs.
+#include "drivers/aix/aix_system.h"
+
+#include <sys/stat.h>
+#include <time.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include <spdlog/spdlog.h>
+
+#include "base/command_line.h"
+#include "base/file.h"
+#include "base/redact.h"
+#include "drivers/aix/parse/bootlist.h"
+#include "drivers/aix/parse/getconf.h"
+#include "drivers/aix/parse/hmc_lshwres.h"
+#include "drivers/aix/parse/hmc_lssyscfg.h"
+#include "drivers/aix/parse/hmc_message.h"
+#include "drivers/aix/parse/lsmap.h"
+#include "drivers/aix/parse/lspath.h"
+#include "drivers/aix/parse/lspv.h"
+#include "drivers/aix/parse/uname.h"
+
+namespace lvu::drivers::aix {
+namespace {
+
+// The output a log keeps of a command: its head, then how much was left out.
+std::string Excerpt(const std::string& t) {
+  constexpr size_t kMax = 4096;
+  if (t.size() <= kMax) return t;
+  return t.substr(0, kMax) + "\n[" + std::to_string(t.size() - kMax) + " more bytes]";
+}
+
+Status NotRead(const std::string& what) {
+  return Status::Failed("the aix driver does not read " + what + " yet (docs/drivers.md, \"What it reads\")");
+}
+
+// The value of a config key as a command, or Failed naming the key.
+Status Configured(const std::vector<std::string>& argv, const char* key) {
+  if (argv.empty()) {
+    return Status::Failed(std::string(key) + " is not set in aix.conf: AIX exposes no public command for this " +
+                          "(docs/drivers.md, \"What has no public interface\")");
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+std::vector<std::string> SshArgv(const AixConfig& c, const std::string& control_dir,
+                                 const std::vector<std::string>& words) {
+  return {"ssh",
+          "-o", "BatchMode=yes",
+          "-o", "ControlMaster=auto",
+          "-o", "ControlPath=" + control_dir + "/%C",
+          "-o", "ControlPersist=600",
+          "-o", "ConnectTimeout=30",
+          c.hmc_user + "@" + c.hmc,
+          CommandLine(words)};
+}
+
+class AixSystem::NoFaults : public FaultPoint {
+ public:
+  Status Hit(const std::string&, Phase, When) override { return Status::OK(); }
+};
+
+// --- the HMC -------------------------------------------------------------------
+
+class AixSystem::AixHmc : public Hmc {
+ public:
+  explicit AixHmc(AixSystem* s) : s_(s) {}
+
+  Status ListLpars(std::vector<Lpar>* out) override {
+    out->clear();
+    std::string ms, text;
+    LVU_RETURN_IF_ERROR(s_->ManagedSystem(&ms));
+    std::vector<HmcPartition> parts;
+    LVU_RETURN_IF_ERROR(s_->RunHmc({"lssyscfg", "-r", "lpar", "-m", ms}, &text));
+    LVU_RETURN_IF_ERROR(ParseLssyscfgLpar(text, &parts));
+    std::vector<PartitionProcessors> procs;
+    LVU_RETURN_IF_ERROR(s_->RunHmc({"lshwres", "-r", "proc", "--level", "lpar", "-m", ms}, &text));
+    LVU_RETURN_IF_ERROR(ParseLshwresProcLpar(text, &procs));
+    std::vector<PartitionMemory> mems;
+    LVU_RETURN_IF_ERROR(s_->RunHmc({"lshwres", "-r", "mem", "--level", "lpar", "-m", ms}, &text));
+    LVU_RETURN_IF_ERROR(ParseLshwresMemLpar(text, &mems));
+    for (const HmcPartition& p : parts) {
+      Lpar l;
+      l.id = static_cast<int>(p.lpar_id);
+      l.name = p.name;
+      l.state = p.state;
+      for (const auto& pr : procs) {
+        if (pr.lpar_id == p.lpar_id) l.proc_units = pr.curr_proc_units.value_or(pr.curr_procs.value_or(0));
+      }
+      for (const auto& m : mems) {
+        if (m.lpar_id == p.lpar_id) l.mem_mb = static_cast<int>(m.curr_mem);
+      }
+      out->push_back(std::move(l));
+    }
+    return Status::OK();
+  }
+
+  // The HMC has no reservation: lvupdate checks the frame's free resources
+  // and keeps its claim in <home>/aix/reservation ("PROC_UNITS MEM_MB").
+  Status GetReservation(Reservation* out) override {
+    *out = Reservation{};
+    std::string text;
+    Status s = ReadFileToString(ReservationFile(), &text);
+    if (s.IsNotFound()) return Status::OK();
+    LVU_RETURN_IF_ERROR(s);
+    if (std::sscanf(text.c_str(), "%lf %d", &out->proc_units, &out->mem_mb) != 2) {
+      return Status::Corruption(ReservationFile() + ": not \"PROC_UNITS MEM_MB\"");
+    }
+    out->present = true;
+    return Status::OK();
+  }
+
+  Status Reserve(double proc_units, int mem_mb) override {
+    Reservation r;
+    LVU_RETURN_IF_ERROR(GetReservation(&r));
+    if (r.present) return Status::OK();
+    std::string ms, text;
+    LVU_RETURN_IF_ERROR(s_->ManagedSystem(&ms));
+    std::vector<SystemProcessors> procs;
+    LVU_RETURN_IF_ERROR(s_->RunHmc({"lshwres", "-r", "proc", "--level", "sys", "-m", ms}, &text));
+    LVU_RETURN_IF_ERROR(ParseLshwresProcSys(text, &procs));
+    std::vector<SystemMemory> mem;
+    LVU_RETURN_IF_ERROR(s_->RunHmc({"lshwres", "-r", "mem", "--level", "sys", "-m", ms}, &text));
+    LVU_RETURN_IF_ERROR(ParseLshwresMemSys(text, &mem));
+    if (procs.empty() || mem.empty()) return Status::Failed("lshwres --level sys listed no resources of " + ms);
+    if (procs[0].curr_avail_sys_proc_units < proc_units || mem[0].curr_avail_sys_mem < mem_mb) {
+      return Status::Failed("the frame " + ms + " has " + std::to_string(procs[0].curr_avail_sys_proc_units) +
+                            " processing units and " + std::to_string(mem[0].curr_avail_sys_mem) +
+                            " MB free; the surrogate needs " + std::to_string(proc_units) + " and " +
+                            std::to_string(mem_mb) + " MB");
+    }
+    char line[64];
+    std::snprintf(line, sizeof line, "%.2f %d\n", proc_units, mem_mb);
+    LVU_RETURN_IF_ERROR(MakeDirs(s_->home_ + "/aix"));
+    return WriteFileAtomically(ReservationFile(), line);
+  }
+
+  Status Release() override {
+    if (std::remove(ReservationFile().c_str()) != 0 && errno != ENOENT) {
+      return Status::IOError(ReservationFile() + ": " + std::strerror(errno));
+    }
+    return Status::OK();
+  }
+
+  Status RenameLpar(int id, const std::string& new_name) override {
+    Lpar l;
+    LVU_RETURN_IF_ERROR(Find(id, &l));
+    if (l.name == new_name) return Status::OK();
+    std::string ms, text;
+    LVU_RETURN_IF_ERROR(s_->ManagedSystem(&ms));
+    // CHSYSCFG(1): the partition by its name, new_name its new one.
+    return s_->RunHmc({"chsyscfg", "-r", "lpar", "-m", ms, "-i", "name=" + l.name + ",new_name=" + new_name}, &text);
+  }
+
+  Status CreateLpar(int, int, const std::string&) override {
+    return NotRead("the profile a surrogate copies (mksyscfg needs it)");
+  }
+
+  Status DeleteLpar(int id) override {
+    Lpar l;
+    Status s = Find(id, &l);
+    if (s.IsNotFound()) return Status::OK();
+    LVU_RETURN_IF_ERROR(s);
+    std::string ms, text;
+    LVU_RETURN_IF_ERROR(s_->ManagedSystem(&ms));
+    return s_->RunHmc({"rmsyscfg", "-r", "lpar", "-m", ms, "--id", std::to_string(id)}, &text);
+  }
+
+  Status Activate(int id, const std::string&) override {
+    Lpar l;
+    LVU_RETURN_IF_ERROR(Find(id, &l));
+    if (l.state == "Running" || l.state == "Starting") return Status::OK();
+    std::string ms, text;
+    LVU_RETURN_IF_ERROR(s_->ManagedSystem(&ms));
+    return s_->RunHmc({"chsysstate", "-r", "lpar", "-m", ms, "-o", "on", "--id", std::to_string(id), "-f", "lvupdate"},
+                      &text);
+  }
+
+  Status Shutdown(int id) override {
+    Lpar l;
+    LVU_RETURN_IF_ERROR(Find(id, &l));
+    if (l.state == "Not Activated") return Status::OK();
+    std::string ms, text;
+    LVU_RETURN_IF_ERROR(s_->ManagedSystem(&ms));
+    return s_->RunHmc({"chsysstate", "-r", "lpar", "-m", ms, "-o", "shutdown", "--immed", "--id", std::to_string(id)},
+                      &text);
+  }
+
+  Status GetFacts(int, HmcFacts*) override {
+    return NotRead("the firmware level (lslic), the free virtual slots and the vNIC adapters");
+  }
+
+  Status Login(const std::string&, const std::string&, const std::string&, HmcSession*) override {
+    return Status::Failed("hmcauth with the aix driver: set up key-based ssh to the HMC as docs/drivers.md says, "
+                          "then name it in aix.conf (hmc = ..., hmc_user = ...)");
+  }
+
+  Status CheckSession(const HmcSession&) override {
+    std::string text;
+    return s_->RunHmc({"lshmc", "-V"}, &text);
+  }
+
+ private:
+  std::string ReservationFile() const { return s_->home_ + "/aix/reservation"; }
+
+  Status Find(int id, Lpar* out) {
+    std::vector<Lpar> all;
+    LVU_RETURN_IF_ERROR(ListLpars(&all));
+    for (const Lpar& l : all) {
+      if (l.id == id) {
+        *out = l;
+        return Status::OK();
+      }
+    }
+    return Status::NotFound("the HMC lists no partition " + std::to_string(id));
+  }
+
+  AixSystem* s_;
+};
+
+// --- the VIOS -----------------------------------------------------------------
+
+class AixSystem::AixVios : public Vios {
+ public:
+  explicit AixVios(AixSystem* s) : s_(s) {}
+
+  Status ListMappings(std::vector<drivers::VhostMapping>*) override {
+    return NotRead("which client disk each vhost serves (lsmap names the VIOS's backing devices)");
+  }
+
+  Status SetClient(const std::string&, const std::string&, int) override {
+    return NotRead("the server adapters' slots to re-point (chhwres -r virtualio needs them)");
+  }
+
+ private:
+  AixSystem* s_;
+};
+
+// --- this partition's AIX -------------------------------------------------------
+
+class AixSystem::AixOs : public PartitionOs {
+ public:
+  explicit AixOs(AixSystem* s) : s_(s) {}
+
+  Status CurrentLpar(int* id, std::string* name) override {
+    std::string text;
+    LVU_RETURN_IF_ERROR(s_->RunAix({"uname", "-L"}, &text));
+    PartitionId p;
+    LVU_RETURN_IF_ERROR(ParseUnameL(text, &p));
+    *id = static_cast<int>(p.id);
+    *name = p.name;
+    return Status::OK();
+  }
+
+  Status ListDisks(std::vector<Disk>* out) override {
+    out->clear();
+    std::string text;
+    LVU_RETURN_IF_ERROR(s_->RunAix({"lspv"}, &text));
+    std::vector<PhysicalVolume> pvs;
+    LVU_RETURN_IF_ERROR(ParseLspv(text, &pvs));
+    for (const PhysicalVolume& pv : pvs) {
+      Disk d;
+      d.name = pv.name;
+      d.pvid = pv.pvid;
+      d.vg = pv.volume_group.empty() ? "None" : pv.volume_group;
+      LVU_RETURN_IF_ERROR(s_->RunAix({"getconf", "DISK_SIZE", "/dev/" + pv.name}, &text));
+      uint64_t mb = 0;
+      LVU_RETURN_IF_ERROR(ParseGetconfDiskSize(text, &mb));
+      d.size_mb = static_cast<int>(mb);
+      d.has_image = d.vg == "rootvg" || d.vg == "altinst_rootvg" || d.vg == "lvup_rootvg";
+      out->push_back(std::move(d));
+    }
+    return Status::OK();
+  }
+
+  Status RemovePaths(int lpar, const std::string& adapter) override {
+    LVU_RETURN_IF_ERROR(Here(lpar));
+    std::vector<PathEntry> paths;
+    LVU_RETURN_IF_ERROR(Paths(adapter, &paths));
+    if (paths.empty()) return Status::OK();
+    std::string text;
+    return s_->RunAix({"rmpath", "-d", "-p", adapter}, &text);
+  }
+
+  Status ConfigurePaths(int lpar, const std::string& adapter) override {
+    LVU_RETURN_IF_ERROR(Here(lpar));
+    std::string text;
+    return s_->RunAix({"cfgmgr", "-l", adapter}, &text);
+  }
+
+  Status AltDiskCopy(int lpar, const std::string& disk) override {
+    LVU_RETURN_IF_ERROR(Here(lpar));
+    Disk d;
+    LVU_RETURN_IF_ERROR(DiskNamed(disk, &d));
+    if (d.vg == "lvup_rootvg") return Status::OK();
+    std::string text;
+    if (d.vg != "altinst_rootvg") {
+      if (d.vg != "None") return Status::Failed(disk + " belongs to volume group " + d.vg + ": not a free disk");
+      LVU_RETURN_IF_ERROR(s_->RunAix({"alt_disk_copy", "-B", "-d", disk}, &text));
+    }
+    return s_->RunAix({"alt_rootvg_op", "-v", "lvup_rootvg", "-d", disk}, &text);
+  }
+
+  Status RemoveAltDisk(int lpar, const std::string& disk) override {
+    LVU_RETURN_IF_ERROR(Here(lpar));
+    Disk d;
+    LVU_RETURN_IF_ERROR(DiskNamed(disk, &d));
+    if (d.vg != "lvup_rootvg" && d.vg != "altinst_rootvg") return Status::OK();
+    std::string text;
+    return s_->RunAix({"alt_rootvg_op", "-X", d.vg}, &text);
+  }
+
+  Status ApplyFixToAltDisk(int, const std::string&, const Fix&) override {
+    return NotRead("which ifixes the clone holds (emgr -l in the woken clone)");
+  }
+  Status RemoveFixFromAltDisk(int, const std::string&, const std::string&) override {
+    return NotRead("which ifixes the clone holds (emgr -l in the woken clone)");
+  }
+
+  Status MirrorRootvg(int lpar, const std::string& disk) override {
+    LVU_RETURN_IF_ERROR(Here(lpar));
+    Disk d;
+    LVU_RETURN_IF_ERROR(DiskNamed(disk, &d));
+    std::string text;
+    if (d.vg == "None") LVU_RETURN_IF_ERROR(s_->RunAix({"extendvg", "rootvg", disk}, &text));
+    else if (d.vg != "rootvg") return Status::Failed(disk + " belongs to volume group " + d.vg + ": not a free disk");
+    return s_->RunAix({"mirrorvg", "-S", "rootvg", disk}, &text);
+  }
+
+  Status UnmirrorRootvg(int lpar, const std::string& disk) override {
+    LVU_RETURN_IF_ERROR(Here(lpar));
+    Disk d;
+    LVU_RETURN_IF_ERROR(DiskNamed(disk, &d));
+    if (d.vg != "rootvg") return Status::OK();
+    std::string text;
+    LVU_RETURN_IF_ERROR(s_->RunAix({"unmirrorvg", "rootvg", disk}, &text));
+    return s_->RunAix({"reducevg", "rootvg", disk}, &text);
+  }
+
+  Status FreezeWorkload(int lpar, const std::vector<ProcessClass>&) override {
+    LVU_RETURN_IF_ERROR(Configured(s_->config_.workload_checkpoint_command, "workload_checkpoint_command"));
+    return RunConfigured(s_->config_.workload_checkpoint_command, {std::to_string(lpar)});
+  }
+  Status ThawWorkload(int lpar) override {
+    LVU_RETURN_IF_ERROR(Configured(s_->config_.workload_thaw_command, "workload_thaw_command"));
+    return RunConfigured(s_->config_.workload_thaw_command, {std::to_string(lpar)});
+  }
+  Status RestartWorkload(int from, int to, const std::string& mirror_disk) override {
+    LVU_RETURN_IF_ERROR(Configured(s_->config_.workload_restart_command, "workload_restart_command"));
+    return RunConfigured(s_->config_.workload_restart_command, {std::to_string(from), std::to_string(to), mirror_disk});
+  }
+
+  Status SetBootlist(int lpar, const std::vector<std::string>& disks) override {
+    LVU_RETURN_IF_ERROR(Here(lpar));
+    std::string text;
+    LVU_RETURN_IF_ERROR(s_->RunAix({"bootlist", "-m", "normal", "-o"}, &text));
+    std::vector<BootDevice> now;
+    LVU_RETURN_IF_ERROR(ParseBootlist(text, &now));
+    std::vector<std::string> names;
+    for (const auto& b : now) {
+      if (names.empty() || names.back() != b.device) names.push_back(b.device);  // one line per path
+    }
+    if (names == disks) return Status::OK();
+    std::vector<std::string> argv = {"bootlist", "-m", "normal"};
+    argv.insert(argv.end(), disks.begin(), disks.end());
+    return s_->RunAix(argv, &text);
+  }
+
+  Status Reboot(int lpar) override {
+    LVU_RETURN_IF_ERROR(Here(lpar));
+    std::string text;
+    return s_->RunAix({"shutdown", "-Fr"}, &text);
+  }
+
+  Status ErrlogAdd(int lpar, const std::string& label, const std::string& text) override {
+    LVU_RETURN_IF_ERROR(Here(lpar));
+    std::string out;
+    // errlogger posts an operator message (OPMSG); IBM's own LVUPDATE labels
+    // are not for third parties, so the label leads the text.
+    return s_->RunAix({"errlogger", label + ": " + text}, &out);
+  }
+
+  Status ReadFix(const std::string& path, Fix*) override {
+    return NotRead("an ifix package's attributes (emgr -d -e " + path + " -v3)");
+  }
+  Status GetFacts(int, OsFacts*) override {
+    return NotRead("the facts of the preview checks (lsvg, lsps, sysdumpdev, lsdev, trustchk, lslpp, lswpar, vmo...)");
+  }
+  Status ListProcesses(int, ProcessTable*) override {
+    return NotRead("the process tree (ps -ef, procfiles, genkex)");
+  }
+  Status SetLiveUpdate(int, bool) override {
+    return Status::Failed("telling the kernel a live update is in progress is geninstall's own: no public interface "
+                          "(docs/drivers.md, \"What has no public interface\")");
+  }
+  Status StartInittab(int, const std::vector<InittabEntry>&) override {
+    return NotRead("the inittab entries of the surrogate");
+  }
+  Status LoadKernelExtension(int lpar, const std::string&, const std::string& command) override {
+    LVU_RETURN_IF_ERROR(Here(lpar));
+    std::vector<std::string> argv;
+    LVU_RETURN_IF_ERROR(SplitCommandLine(command, &argv));
+    if (argv.empty()) return Status::InvalidArgument("an empty kernel extension command");
+    std::string text;
+    return s_->RunAix(argv, &text);
+  }
+
+ private:
+  // Commands run on the partition lvupdate runs on.
+  Status Here(int lpar) {
+    int id = 0;
+    std::string name;
+    LVU_RETURN_IF_ERROR(CurrentLpar(&id, &name));
+    if (id != lpar) {
+      return Status::Failed("the aix driver runs AIX commands on the partition it runs on (" + std::to_string(id) +
+                            " " + name + "), not on partition " + std::to_string(lpar));
+    }
+    return Status::OK();
+  }
+
+  Status DiskNamed(const std::string& disk, Disk* out) {
+    std::vector<Disk> disks;
+    LVU_RETURN_IF_ERROR(ListDisks(&disks));
+    for (const Disk& d : disks) {
+      if (d.name == disk) {
+        *out = d;
+        return Status::OK();
+      }
+    }
+    return Status::Failed("lspv lists no disk " + disk);
+  }
+
+  Status Paths(const std::string& adapter, std::vector<PathEntry>* out) {
+    std::string text;
+    LVU_RETURN_IF_ERROR(s_->RunAix({"lspath", "-p", adapter}, &text));
+    return ParseLspath(text, out);
+  }
+
+  Status RunConfigured(std::vector<std::string> argv, const std::vector<std::string>& args) {
+    argv.insert(argv.end(), args.begin(), args.end());
+    std::string text;
+    return s_->RunAix(argv, &text);
+  }
+
+  AixSystem* s_;
+};
+
+// --- the system -----------------------------------------------------------------
+
+AixSystem::AixSystem(const std::string& home, AixConfig config, CommandRunner* runner)
+    : home_(home), config_(std::move(config)) {
+  runner_ = std::make_unique<ObservedRunner>(runner, [this](const Command& c, const CommandResult& r, const Status& s) {
+    const std::string line = CommandLine(c.argv);
+    lines_.push_back(line);
+    if (!s.ok()) {
+      spdlog::warn("aix: $ {}: {}", line, s.ToString());
+      return;
+    }
+    spdlog::info("aix: $ {} -> exit {}{} in {} ms", line, r.exit_code,
+                 r.signal != 0 ? " signal " + std::to_string(r.signal) : "", r.elapsed_ms);
+    // Outputs can carry secrets (a key=value an HMC echoes): scrubbed by value.
+    SecretSet secrets;
+    CollectKeyValueSecrets(r.out, &secrets);
+    CollectKeyValueSecrets(r.err, &secrets);
+    size_t n = 0;
+    if (!r.out.empty()) spdlog::info("aix: stdout:\n{}", Scrub(Excerpt(r.out), secrets, &n));
+    if (!r.err.empty()) spdlog::info("aix: stderr:\n{}", Scrub(Excerpt(r.err), secrets, &n));
+  });
+  hmc_ = std::make_unique<AixHmc>(this);
+  vios_ = std::make_unique<AixVios>(this);
+  os_ = std::make_unique<AixOs>(this);
+  faults_ = std::make_unique<NoFaults>();
+}
+
+AixSystem::~AixSystem() = default;
+
+Status AixSystem::Open(const std::string& home, std::unique_ptr<System>* out) {
+  AixConfig c;
+  LVU_RETURN_IF_ERROR(LoadAixConfig(home, &c));
+  static ProcessRunner process_runner;  // stateless
+  *out = std::make_unique<AixSystem>(home, std::move(c), &process_runner);
+  return Status::OK();
+}
+
+Hmc& AixSystem::hmc() { return *hmc_; }
+Vios& AixSystem::vios() { return *vios_; }
+PartitionOs& AixSystem::os() { return *os_; }
+FaultPoint& AixSystem::faults() { return *faults_; }
+
+int64_t AixSystem::ClockSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return ts.tv_sec;
+}
+
+void AixSystem::Describe(std::vector<Described>* files, std::vector<std::string>* notes) {
+  files->clear();
+  notes->clear();
+  std::string text;
+  if (ReadFileToString(home_ + "/" + kAixConfigFile, &text).ok()) {
+    files->push_back({"system/aix.conf", text});
+  } else {
+    notes->push_back("no " + home_ + "/" + kAixConfigFile + ": the aix driver's defaults");
+  }
+}
+
+std::vector<std::string> AixSystem::TakeCommandLines() {
+  std::vector<std::string> out;
+  out.swap(lines_);
+  return out;
+}
+
+Status AixSystem::RunAix(const std::vector<std::string>& argv, std::string* out) {
+  Command c;
+  c.argv = argv;
+  c.timeout_ms = config_.command_timeout_s * 1000;
+  CommandResult r;
+  LVU_RETURN_IF_ERROR(runner_->Run(c, &r));
+  if (r.exit_code != 0) return Status::Failed(aix::Describe(c, r));
+  *out = std::move(r.out);
+  return Status::OK();
+}
+
+Status AixSystem::RunHmc(const std::vector<std::string>& words, std::string* out, bool* no_results) {
+  if (config_.hmc.empty()) {
+    return Status::Failed("no HMC: set hmc (and hmc_user) in " + home_ + "/" + kAixConfigFile);
+  }
+  const std::string dir = home_ + "/aix";
+  LVU_RETURN_IF_ERROR(MakeDirs(dir));
+  Command c;
+  c.argv = SshArgv(config_, dir, words);
+  c.timeout_ms = config_.hmc_timeout_s * 1000;
+  CommandResult r;
+  LVU_RETURN_IF_ERROR(runner_->Run(c, &r));
+  const std::string command = CommandLine(words);
+  if (r.exit_code == 255) {
+    return Status::Transient("ssh " + config_.hmc_user + "@" + config_.hmc + " failed: " + aix::Describe(c, r));
+  }
+  bool none = false;
+  Status s = CheckHmcMessage(command, r.out.empty() ? r.err : r.out, &none);
+  if (!s.ok()) return s;
+  if (r.exit_code != 0 && !none) return Status::Failed(aix::Describe(c, r));
+  if (no_results != nullptr) *no_results = none;
+  *out = none ? "" : std::move(r.out);
+  return Status::OK();
+}
+
+Status AixSystem::ManagedSystem(std::string* out) {
+  if (!config_.managed_system.empty()) {
+    *out = config_.managed_system;
+    return Status::OK();
+  }
+  if (!managed_system_.empty()) {
+    *out = managed_system_;
+    return Status::OK();
+  }
+  int id = 0;
+  std::string name;
+  LVU_RETURN_IF_ERROR(os_->CurrentLpar(&id, &name));
+  std::string text;
+  LVU_RETURN_IF_ERROR(RunHmc({"lssyscfg", "-r", "sys"}, &text));
+  std::vector<drivers::aix::ManagedSystem> systems;
+  LVU_RETURN_IF_ERROR(ParseLssyscfgSys(text, &systems));
+  std::vector<std::string> holding;
+  for (const auto& sys : systems) {
+    bool none = false;
+    if (!RunHmc({"lssyscfg", "-r", "lpar", "-m", sys.name, "--filter", "lpar_ids=" + std::to_string(id)}, &text, &none)
+             .ok() ||
+        none) {
+      continue;
+    }
+    std::vector<HmcPartition> parts;
+    if (!ParseLssyscfgLpar(text, &parts).ok()) continue;
+    for (const auto& p : parts) {
+      if (p.lpar_id == id && p.name == name) holding.push_back(sys.name);
+    }
+  }
+  if (holding.size() != 1) {
+    return Status::Failed("the HMC " + config_.hmc + " has " + std::to_string(holding.size()) +
+                          " managed systems with partition " + std::to_string(id) + " " + name +
+                          ": name the right one in aix.conf (managed_system = ...)");
+  }
+  managed_system_ = holding[0];
+  *out = managed_system_;
+  return Status::OK();
+}
+
+}  // namespace lvu::drivers::aix

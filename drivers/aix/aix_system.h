@@ -1,0 +1,88 @@
+// The aix driver: drivers::System over the real commands of the partition
+// lvupdate runs on (lspv, lspath, alt_disk_copy, bootlist, emgr, ...), of
+// its HMC over ssh (lssyscfg, lshwres, chsyscfg, mksyscfg, chsysstate,
+// rmsyscfg) and of the VIOS through the HMC (viosvrcmd). docs/drivers.md
+// lists what each step runs.
+//
+// Contracts (besides system.h's):
+// - Every command goes through the CommandRunner given (command.h): argv,
+//   LANG=C, a timeout, output captured. Each is logged (spdlog: the
+//   operation's log) with its exit status, time and output, and its command
+//   line is kept for the step that ran it (TakeCommandLines).
+// - Output is read by the parsers of drivers/aix/parse; output they cannot
+//   read is a Failed naming the command and the line, never a guess.
+// - A command that exits non-zero is Failed with its message (an HSCL code
+//   from the HMC, an NNNN-NNN message from AIX); ssh that cannot reach the
+//   HMC (exit 255) and a timeout are Transient.
+// - World-changing calls read the state first and do nothing when the
+//   effect is there (idempotent over real commands).
+// - Nothing is simulated: a fact no command of this driver reads yet, and
+//   a workload command not configured (aix_config.h), is Failed saying so.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "drivers/aix/aix_config.h"
+#include "drivers/aix/command.h"
+#include "drivers/system.h"
+
+namespace lvu::drivers::aix {
+
+class AixSystem : public System {
+ public:
+  // `runner` (not owned) runs every command; `home` holds aix.conf and the
+  // ssh control socket's directory (<home>/aix).
+  AixSystem(const std::string& home, AixConfig config, CommandRunner* runner);
+  ~AixSystem() override;
+  // The system of `home` with a ProcessRunner: aix.conf read (bad settings:
+  // InvalidArgument naming file and line).
+  static Status Open(const std::string& home, std::unique_ptr<System>* out);
+
+  const char* name() const override { return "aix"; }
+  bool RunsCommands() const override { return true; }
+  Hmc& hmc() override;
+  Vios& vios() override;
+  PartitionOs& os() override;
+  FaultPoint& faults() override;
+  int64_t ClockSeconds() override;
+  void Describe(std::vector<Described>* files, std::vector<std::string>* notes) override;
+
+  std::vector<std::string> TakeCommandLines() override;
+
+  // Runs an AIX command of this partition; *out its standard output.
+  Status RunAix(const std::vector<std::string>& argv, std::string* out);
+  // Runs an HMC command over ssh; *out its standard output; *no_results when
+  // the HMC said "No results were found." (exit 0 or 1).
+  Status RunHmc(const std::vector<std::string>& words, std::string* out, bool* no_results = nullptr);
+  // The managed system (-m) holding this partition: managed_system, else
+  // the one whose partition list has this partition's id and name.
+  Status ManagedSystem(std::string* out);
+  const AixConfig& config() const { return config_; }
+
+ private:
+  class AixHmc;
+  class AixVios;
+  class AixOs;
+  class NoFaults;
+
+  std::string home_;
+  AixConfig config_;
+  std::unique_ptr<CommandRunner> own_runner_;
+  std::unique_ptr<ObservedRunner> runner_;
+  std::vector<std::string> lines_;
+  std::string managed_system_;
+  std::unique_ptr<AixHmc> hmc_;
+  std::unique_ptr<AixVios> vios_;
+  std::unique_ptr<AixOs> os_;
+  std::unique_ptr<NoFaults> faults_;
+};
+
+// The ssh command line for HMC command `words` (for tests and docs):
+// ssh -o BatchMode=yes -o ControlMaster=auto -o ControlPath=DIR/%C
+//     -o ControlPersist=600 -o ConnectTimeout=30 USER@HMC 'WORDS...'
+std::vector<std::string> SshArgv(const AixConfig& c, const std::string& control_dir,
+                                 const std::vector<std::string>& words);
+
+}  // namespace lvu::drivers::aix

@@ -1,0 +1,36 @@
+#include "drivers/aix/parse/getconf.h"
+
+#include <vector>
+
+#include "drivers/aix/parse/text_lines.h"
+
+namespace lvu::drivers::aix {
+
+namespace {
+
+Status ParseSizeMb(const char* kCmd, const std::string& text, uint64_t* size_mb) {
+  *size_mb = 0;
+  std::vector<Line> lines;
+  LVU_RETURN_IF_ERROR(ReadLines(kCmd, text, &lines));
+  const Line* found = nullptr;
+  for (const Line& l : lines) {
+    if (IsBlank(l.text)) continue;
+    if (found != nullptr) return LineError(kCmd, l, "more than one line");
+    found = &l;
+  }
+  if (found == nullptr) return EndError(kCmd, lines, "empty output");
+  if (!ParseUint(Trim(found->text), size_mb)) return LineError(kCmd, *found, "not a number of MB");
+  return Status::OK();
+}
+
+}  // namespace
+
+Status ParseGetconfDiskSize(const std::string& text, uint64_t* size_mb) {
+  return ParseSizeMb("getconf DISK_SIZE", text, size_mb);
+}
+
+Status ParseBootinfoSize(const std::string& text, uint64_t* size_mb) {
+  return ParseSizeMb("bootinfo -s", text, size_mb);
+}
+
+}  // namespace lvu::drivers::aix

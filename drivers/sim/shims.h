@@ -1,0 +1,50 @@
+// The simulator presented as the commands the aix driver runs: each shim
+// (`lvupdate sim shims DIR` writes one executable per command into DIR)
+// runs `lvupdate --home HOME sim exec NAME ARGS...`, which reads or changes
+// the simulated system of HOME as the real command would, prints what the
+// real command prints (the formats of ../shared/seeds and
+// ../shared/aix-outputs) and exits as it does.
+//
+// Covered (the aix driver's calls that run real commands today):
+//   uname -L; lspv; getconf DISK_SIZE /dev/hdiskN; lspath [-p ADAPTER];
+//   bootlist -m normal -o; bootlist -m normal DISK...;
+//   ssh [-o OPT]... USER@HMC 'COMMAND': the HMC's lssyscfg -r sys,
+//   lssyscfg -r lpar -m SYS [--filter lpar_ids=N], lshwres -r proc|mem
+//   --level lpar|sys -m SYS, chsyscfg -r lpar -m SYS -i name=OLD,new_name=NEW,
+//   chsysstate -r lpar -m SYS -o shutdown --immed --id N,
+//   rmsyscfg -r lpar -m SYS --id N, lshmc -V.
+// Anything else: the shell's "not found" (exit 127), so that a command the
+// driver runs and the shims do not cover is seen at once.
+//
+// Failures as the real commands fail: an HMC that does not respond (`sim set
+// hmc.responding false`) is ssh's exit 255; an unknown managed system or
+// partition is the HMC's HSCL message and exit 1; a wrong option is the
+// command's usage message and exit 2.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "drivers/sim/sim_system.h"
+
+namespace lvu::drivers::sim {
+
+struct ShimOutput {
+  int exit_code = 0;
+  std::string out;
+  std::string err;
+};
+
+// The commands a shim is written for ("uname", "lspv", ..., "ssh").
+std::vector<std::string> ShimNames();
+
+// Runs argv (argv[0]: the command's name) on the simulated system. The
+// Status is not OK only when the simulated world cannot be read or saved.
+Status RunShim(SimSystem* sim, const std::vector<std::string>& argv, ShimOutput* out);
+
+// Writes DIR/<name> for every ShimNames() entry: `#!/bin/sh` then `exec
+// LVUPDATE --home HOME sim exec NAME "$@"` (mode 0755). DIR is created.
+Status WriteShims(const std::string& dir, const std::string& lvupdate, const std::string& home);
+
+}  // namespace lvu::drivers::sim

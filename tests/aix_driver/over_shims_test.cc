@@ -1,0 +1,128 @@
+// The aix driver over `lvupdate sim shims`: the simulated system presented
+// as the AIX and HMC commands, first on PATH. What the aix driver reads
+// through the real command formats equals what the sim driver reads
+// directly, and what it changes through them changes the simulated world.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "drivers/aix/aix_system.h"
+#include "drivers/sim/sim_system.h"
+#include "tests/support/lvu_process.h"
+
+namespace lvu::drivers::aix {
+namespace {
+
+class OverShimsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(testing::InitLab(home_.path()).exit_code, 0);
+    shims_ = home_.path() + "/shims";
+    testing::ProcResult r = testing::Lvupdate(home_.path(), {"sim", "shims", shims_});
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    old_path_ = getenv("PATH");
+    setenv("PATH", (shims_ + ":" + old_path_).c_str(), 1);
+    config_.hmc = testing::kLabHmc;
+    config_.hmc_user = testing::kLabHmcUser;
+  }
+  void TearDown() override { setenv("PATH", old_path_.c_str(), 1); }
+
+  std::unique_ptr<sim::SimSystem> Sim() {
+    std::unique_ptr<sim::SimSystem> s;
+    EXPECT_TRUE(sim::SimSystem::Open(home_.path(), {}, &s).ok());
+    return s;
+  }
+
+  testing::TempHome home_;
+  std::string shims_, old_path_;
+  AixConfig config_;
+  ProcessRunner runner_;
+};
+
+TEST_F(OverShimsTest, ItReadsThePartitionItsDisksAndTheFrameAsTheSimDriverDoes) {
+  AixSystem aix(home_.path(), config_, &runner_);
+  auto sim = Sim();
+  int a_id = 0, s_id = 0;
+  std::string a_name, s_name;
+  ASSERT_TRUE(aix.os().CurrentLpar(&a_id, &a_name).ok());
+  ASSERT_TRUE(sim->os().CurrentLpar(&s_id, &s_name).ok());
+  EXPECT_EQ(a_id, s_id);
+  EXPECT_EQ(a_name, s_name);
+
+  std::vector<Disk> ad, sd;
+  Status s = aix.os().ListDisks(&ad);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_TRUE(sim->os().ListDisks(&sd).ok());
+  ASSERT_EQ(ad.size(), sd.size());
+  for (size_t i = 0; i < ad.size(); ++i) {
+    EXPECT_EQ(ad[i].name, sd[i].name);
+    EXPECT_EQ(ad[i].pvid, sd[i].pvid);
+    EXPECT_EQ(ad[i].vg, sd[i].vg);
+    EXPECT_EQ(ad[i].size_mb, sd[i].size_mb);
+    EXPECT_EQ(ad[i].has_image, sd[i].has_image) << ad[i].name;
+  }
+
+  std::vector<Lpar> al, sl;
+  s = aix.hmc().ListLpars(&al);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_TRUE(sim->hmc().ListLpars(&sl).ok());
+  ASSERT_EQ(al.size(), sl.size());
+  for (size_t i = 0; i < al.size(); ++i) {
+    EXPECT_EQ(al[i].id, sl[i].id);
+    EXPECT_EQ(al[i].name, sl[i].name);
+    EXPECT_EQ(al[i].state, sl[i].state);
+    EXPECT_DOUBLE_EQ(al[i].proc_units, sl[i].proc_units);
+    EXPECT_EQ(al[i].mem_mb, sl[i].mem_mb);
+  }
+  // The managed system was found from the partition, over ssh to the lab's HMC.
+  bool found = false;
+  for (const auto& line : aix.TakeCommandLines()) {
+    found = found || line.find("hscroot@10.1.50.30 'lssyscfg -r lpar -m Server-") != std::string::npos;
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(OverShimsTest, WhatItChangesThroughTheCommandsChangesTheSimulatedWorld) {
+  AixSystem aix(home_.path(), config_, &runner_);
+  int id = 0;
+  std::string name;
+  ASSERT_TRUE(aix.os().CurrentLpar(&id, &name).ok());
+  Status s = aix.hmc().RenameLpar(id, name + "_lku0");
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  std::vector<Lpar> lpars;
+  ASSERT_TRUE(Sim()->hmc().ListLpars(&lpars).ok());
+  bool renamed = false;
+  for (const auto& l : lpars) renamed = renamed || (l.id == id && l.name == name + "_lku0");
+  EXPECT_TRUE(renamed);
+  ASSERT_TRUE(aix.hmc().RenameLpar(id, name).ok());
+  aix.TakeCommandLines();
+  ASSERT_TRUE(aix.hmc().RenameLpar(id, name).ok());  // already so: read, nothing changed
+  for (const auto& line : aix.TakeCommandLines()) EXPECT_EQ(line.find("chsyscfg"), std::string::npos) << line;
+
+  // A disk with no boot image is refused as bootlist refuses it, and nothing changes.
+  const nlohmann::json before = testing::World(home_.path());
+  s = aix.os().SetBootlist(id, {"hdisk3"});
+  EXPECT_EQ(s.code(), Status::Code::kFailed);
+  EXPECT_NE(s.message().find("`bootlist -m normal hdisk3` exited 1"), std::string::npos) << s.ToString();
+  nlohmann::json after = testing::World(home_.path());
+  nlohmann::json a = after, b = before;
+  a.erase("clock");
+  b.erase("clock");
+  EXPECT_EQ(a.dump(), b.dump());
+}
+
+TEST_F(OverShimsTest, AnHmcThatDoesNotAnswerIsTransientAndAnUnknownCommandIsNotFound) {
+  ASSERT_EQ(testing::Lvupdate(home_.path(), {"sim", "set", "hmc.responding", "no"}).exit_code, 0);
+  AixSystem aix(home_.path(), config_, &runner_);
+  std::vector<Lpar> lpars;
+  Status s = aix.hmc().ListLpars(&lpars);
+  EXPECT_TRUE(s.IsTransient()) << s.ToString();
+  EXPECT_NE(s.message().find("Connection timed out"), std::string::npos) << s.ToString();
+  testing::ProcResult r = testing::Lvupdate(home_.path(), {"sim", "exec", "alt_disk_copy", "-d", "hdisk2"});
+  EXPECT_EQ(r.exit_code, 127) << r.out;
+}
+
+}  // namespace
+}  // namespace lvu::drivers::aix

@@ -1,0 +1,95 @@
+// --driver and LVUPDATE_DRIVER through the binary: the name is checked, an
+// operation records its driver, status names it, and resume and rollback
+// use the recorded one whatever is named; `aix parse` reads real outputs.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <string>
+
+#include "tests/support/lvu_process.h"
+
+namespace lvu::testing {
+namespace {
+
+const std::string kShared = std::string(LVU_SOURCE_DIR) + "/../shared/aix-outputs/";
+
+TEST(DriverOptionTest, AnUnknownDriverIsBadInputNamingWhereItCameFrom) {
+  TempHome home;
+  ProcResult r = Lvupdate(home.path(), {"--driver", "vmware", "status"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("--driver 'vmware': there is no such driver (the drivers are: sim, aix)"), std::string::npos)
+      << r.out;
+  setenv("LVUPDATE_DRIVER", "hyperv", 1);
+  r = Lvupdate(home.path(), {"status"});
+  unsetenv("LVUPDATE_DRIVER");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("LVUPDATE_DRIVER 'hyperv': there is no such driver"), std::string::npos) << r.out;
+}
+
+TEST(DriverOptionTest, ResumeAndRollbackUseTheDriverTheOperationRanWith) {
+  TempHome home;
+  ASSERT_EQ(InitLab(home.path()).exit_code, 0);
+  ASSERT_EQ(Lvupdate(home.path(), {"sim", "fault", "add", "lpar.boot_surrogate", "--kind", "crash-before"}).exit_code, 0);
+  ProcResult run = Lvupdate(home.path(), {"--driver", "sim", "run", "-d", home.path() + "/fixes", "dummy.150813.epkg.Z"});
+  ASSERT_NE(run.exit_code, 0) << run.out;
+  ProcResult st = Lvupdate(home.path(), {"status"});
+  EXPECT_NE(st.out.find("Driver:    sim"), std::string::npos) << st.out;
+  nlohmann::json js = nlohmann::json::parse(Lvupdate(home.path(), {"status", "--json"}).out);
+  EXPECT_EQ(js["driver"], "sim");
+
+  // Naming another driver for it is refused before anything is written.
+  ProcResult other = Lvupdate(home.path(), {"--driver", "aix", "resume"});
+  EXPECT_EQ(other.exit_code, 2);
+  EXPECT_NE(other.out.find("the operation ran with the sim driver: resume and rollback use it"), std::string::npos)
+      << other.out;
+  setenv("LVUPDATE_DRIVER", "aix", 1);
+  other = Lvupdate(home.path(), {"rollback"});
+  unsetenv("LVUPDATE_DRIVER");
+  EXPECT_EQ(other.exit_code, 2) << other.out;
+  nlohmann::json after = nlohmann::json::parse(Lvupdate(home.path(), {"status", "--json"}).out);
+  EXPECT_EQ(after["status"], "interrupted");
+  EXPECT_EQ(after["steps"].dump(), js["steps"].dump());
+
+  // Named or not, the recorded driver finishes it.
+  ProcResult resumed = Lvupdate(home.path(), {"--driver", "sim", "resume"});
+  EXPECT_EQ(resumed.exit_code, 0) << resumed.out;
+  EXPECT_EQ(nlohmann::json::parse(Lvupdate(home.path(), {"status", "--json"}).out)["status"], "completed");
+}
+
+TEST(AixParseTest, PrintsWhatTheParserReadsFromARealOutput) {
+  TempHome home;
+  ProcResult r = Lvupdate(home.path(), {"aix", "parse", "lspv", kShared + "lspv.11.txt"});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["parser"], "lspv");
+  ASSERT_EQ(j["result"].size(), 2u);
+  EXPECT_EQ(j["result"][0]["name"], "hdisk0");
+  EXPECT_EQ(j["result"][0]["pvid"], "00002f8bd6dea7e0");
+  EXPECT_EQ(j["result"][0]["volume_group"], "rootvg");
+  EXPECT_EQ(j["result"][0]["state"], "active");
+
+  r = Lvupdate(home.path(), {"aix", "parse", "lssyscfg -r sys", kShared + "hmc_lssyscfg_r_sys_no_results.1.txt"});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(nlohmann::json::parse(r.out)["result"].empty()) << r.out;
+}
+
+TEST(AixParseTest, AnErrorOutputAnUnknownCommandAndGarbageAreBadInputNamingTheLine) {
+  TempHome home;
+  ProcResult r = Lvupdate(home.path(), {"aix", "parse", "lsvg -l altinst_rootvg",
+                                        kShared + "lsvg_l_altinst_rootvg_error.1.txt"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("line 1: AIX message 0516-010"), std::string::npos) << r.out;
+  r = Lvupdate(home.path(), {"aix", "parse", "frobnicate -x", kShared + "lspv.11.txt"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("unknown command; supported commands:"), std::string::npos) << r.out;
+  WriteFile(home.path() + "/garbage", "7200-05-03-2148\nsomething else\n");
+  r = Lvupdate(home.path(), {"aix", "parse", "oslevel -s", home.path() + "/garbage"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("line 2"), std::string::npos) << r.out;
+  r = Lvupdate(home.path(), {"aix", "parse", "lspv", home.path() + "/none"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("none"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace lvu::testing
