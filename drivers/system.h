@@ -122,6 +122,15 @@ class System {
   // output go to the log (spdlog's default logger): every command that uses
   // it, preview included, then starts the home's log first.
   virtual bool RunsCommands() const { return false; }
+  // The settings this driver needs before a live update can run and that are
+  // not set, one line each naming the key and its file: the preview's
+  // driver.settings check FAILs with them. `applies` false: the driver needs
+  // none (the simulator), and that check prints no line.
+  struct RequiredSettings {
+    bool applies = false;
+    std::vector<std::string> missing;
+  };
+  virtual RequiredSettings MissingSettings() { return {}; }
   // The command lines run since the last call, oldest first (the executor
   // records them with the step's result); none for a driver that runs none.
   virtual std::vector<std::string> TakeCommandLines() { return {}; }

@@ -510,6 +510,24 @@ void AixSystem::Describe(std::vector<Described>* files, std::vector<std::string>
   }
 }
 
+System::RequiredSettings AixSystem::MissingSettings() {
+  RequiredSettings r;
+  r.applies = true;
+  const std::string file = home_ + "/" + kAixConfigFile;
+  if (config_.hmc.empty()) r.missing.push_back("hmc is not set in " + file + " (the HMC this partition's ssh key reaches)");
+  const std::pair<const std::vector<std::string>*, const char*> commands[] = {
+      {&config_.workload_checkpoint_command, "workload_checkpoint_command"},
+      {&config_.workload_restart_command, "workload_restart_command"},
+      {&config_.workload_thaw_command, "workload_thaw_command"}};
+  for (const auto& [argv, key] : commands) {
+    if (argv->empty()) {
+      r.missing.push_back(std::string(key) + " is not set in " + file +
+                          " (AIX exposes no public command for it: docs/drivers.md)");
+    }
+  }
+  return r;
+}
+
 std::vector<std::string> AixSystem::TakeCommandLines() {
   std::vector<std::string> out;
   out.swap(lines_);

@@ -50,6 +50,8 @@ class AixSystem : public System {
   void Describe(std::vector<Described>* files, std::vector<std::string>* notes) override;
 
   std::vector<std::string> TakeCommandLines() override;
+  // hmc and the three workload commands of aix.conf, while unset.
+  RequiredSettings MissingSettings() override;
 
   // Runs an AIX command of this partition; *out its standard output.
   Status RunAix(const std::vector<std::string>& argv, std::string* out);

@@ -94,6 +94,8 @@ TEST(CheckCoverage, EveryCheckHasATestThatBreaksIt) {
   for (const auto& b : SettingBreakers()) broken.insert(b.check);
   for (const auto& d : AllChecks()) {
     if (std::string(d.name) == "info.dumps") continue;  // INFO: never fails
+    // The simulator needs no settings: driver_checks_test breaks it with the aix driver's.
+    if (std::string(d.name) == "driver.settings") continue;
     EXPECT_TRUE(broken.count(d.name)) << d.name << " has no setting or input that breaks it";
   }
   // A setting may only name a check that exists.

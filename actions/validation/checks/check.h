@@ -83,6 +83,7 @@ void AddDeviceChecks(std::vector<CheckDef>* out);
 void AddHmcChecks(std::vector<CheckDef>* out);
 void AddWorkloadChecks(std::vector<CheckDef>* out);
 void AddFixChecks(std::vector<CheckDef>* out);
+void AddDriverChecks(std::vector<CheckDef>* out);
 
 // The ifix lines (fix_checks.cc): one per ifix given, named "ifix.FILE".
 std::vector<CheckLine> FixLines(const Snapshot& s);

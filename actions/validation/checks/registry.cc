@@ -29,6 +29,8 @@ constexpr const char* kOrder[] = {
     "ras.probevue", "ras.trace_channel0", "io.dmapi", "security.kerberos_processes",
     "security.trusted_logging", "security.dod_profile", "wpar.audit", "workload.nfs_executables",
     "ifix.location", "ifix.reboot_pending", "frame.resources",
+    // lvupdate's own: the driver's settings (no line with the simulator).
+    "driver.settings",
     // INFO.
     "info.dumps",
 };
@@ -43,6 +45,7 @@ std::vector<CheckDef> Build() {
   AddHmcChecks(&defs);
   AddWorkloadChecks(&defs);
   AddFixChecks(&defs);
+  AddDriverChecks(&defs);
   std::map<std::string, CheckDef> by_name;
   for (const auto& d : defs) {
     if (!by_name.emplace(d.name, d).second) throw std::logic_error(std::string("check defined twice: ") + d.name);

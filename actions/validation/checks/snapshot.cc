@@ -31,6 +31,7 @@ Status Gather(drivers::System& sys, const ValidationInput& in, Snapshot* out) {
   s.os_status = sys.os().GetFacts(s.lpar_id, &s.os);
   s.disks_status = sys.os().ListDisks(&s.disks);
   s.vios_status = sys.vios().ListMappings(&s.mappings);
+  s.settings = sys.MissingSettings();
 
   s.token_status = in.hmc_token_file.empty() ? Status::NotFound("no HMC token file")
                                              : LoadHmcToken(in.hmc_token_file, &s.token);

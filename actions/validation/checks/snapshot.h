@@ -62,6 +62,8 @@ struct Snapshot {
 
   std::vector<FixRead> fixes;
 
+  drivers::System::RequiredSettings settings;  // the driver's own (aix.conf)
+
   // Helpers for the checks.
   const drivers::Disk* FindDisk(const std::string& name) const;
   const drivers::FileSystem* FindFs(const std::string& mount) const;
