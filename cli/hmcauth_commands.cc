@@ -81,6 +81,11 @@ int CmdHmcauth(const GlobalOptions& g, HmcauthOptions o) {
   std::unique_ptr<drivers::System> sys;
   s = drivers::OpenSystem(g.driver, home, opts, &sys);
   if (!s.ok()) return Fail(kExitBadInput, s.message());
+  if (sys->RunsCommands() && !o.list) {
+    std::string log;  // the commands run (never the password) go to the log, not the terminal
+    s = StartLog(home, &log);
+    if (!s.ok()) return Fail(kExitCannotRun, s.message());
+  }
   const std::string path = actions::HmcTokenPath(home);
 
   if (o.list) {

@@ -138,8 +138,11 @@ int CmdSimShims(const GlobalOptions& g, const std::string& dir) {
 int CmdSimExec(const GlobalOptions& g, const std::vector<std::string>& argv) {
   std::unique_ptr<SimSystem> sim;
   if (int rc = OpenSim(g, &sim); rc != kExitOk) return rc;
+  std::string home;
+  Status s = ResolveHome(g.home, &home);
+  if (!s.ok()) return Fail(kExitCannotRun, s);
   drivers::sim::ShimOutput out;
-  Status s = drivers::sim::RunShim(sim.get(), argv, &out);
+  s = drivers::sim::RunShim(sim.get(), home, argv, &out);
   if (!s.ok()) return Fail(kExitCannotRun, s);
   std::fwrite(out.out.data(), 1, out.out.size(), stdout);
   std::fwrite(out.err.data(), 1, out.err.size(), stderr);

@@ -50,15 +50,19 @@ Status Configured(const std::vector<std::string>& argv, const char* key) {
 }  // namespace
 
 std::vector<std::string> SshArgv(const AixConfig& c, const std::string& control_dir,
-                                 const std::vector<std::string>& words) {
-  return {"ssh",
-          "-o", "BatchMode=yes",
-          "-o", "ControlMaster=auto",
-          "-o", "ControlPath=" + control_dir + "/%C",
-          "-o", "ControlPersist=600",
-          "-o", "ConnectTimeout=30",
-          c.hmc_user + "@" + c.hmc,
-          CommandLine(words)};
+                                 const std::vector<std::string>& words, const std::string& identity) {
+  std::vector<std::string> argv = {"ssh",
+                                   "-o", "BatchMode=yes",
+                                   "-o", "ControlMaster=auto",
+                                   "-o", "ControlPath=" + control_dir + "/%C",
+                                   "-o", "ControlPersist=600",
+                                   "-o", "ConnectTimeout=30"};
+  if (!identity.empty()) {
+    for (const char* w : {"-i", "", "-o", "IdentitiesOnly=yes"}) argv.push_back(*w ? w : identity);
+  }
+  argv.push_back(c.hmc_user + "@" + c.hmc);
+  argv.push_back(CommandLine(words));
+  return argv;
 }
 
 class AixSystem::NoFaults : public FaultPoint {
@@ -196,9 +200,47 @@ class AixSystem::AixHmc : public Hmc {
     return NotRead("the firmware level (lslic), the free virtual slots and the vNIC adapters");
   }
 
-  Status Login(const std::string&, const std::string&, const std::string&, HmcSession*) override {
-    return Status::Failed("hmcauth with the aix driver: set up key-based ssh to the HMC as docs/drivers.md says, "
-                          "then name it in aix.conf (hmc = ..., hmc_user = ...)");
+  Status Login(const std::string& hmc, const std::string& user, const std::string& password,
+               HmcSession* out) override {
+    const std::string dir = s_->home_ + "/aix";
+    const std::string key = s_->KeyPath();
+    LVU_RETURN_IF_ERROR(MakeDirs(dir));
+    std::string text;
+    struct stat st{};
+    if (::stat(key.c_str(), &st) != 0) {
+      LVU_RETURN_IF_ERROR(s_->RunAix({"ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "lvupdate", "-f", key}, &text));
+    }
+    std::string pub;
+    LVU_RETURN_IF_ERROR(ReadFileToString(key + ".pub", &pub));
+    while (!pub.empty() && (pub.back() == '\n' || pub.back() == '\r')) pub.pop_back();
+    // The askpass program prints the password it finds in its environment.
+    const std::string askpass = dir + "/askpass";
+    LVU_RETURN_IF_ERROR(WriteFileAtomically(askpass, "#!/bin/sh\nprintf '%s\\n' \"$LVU_HMC_PASSWORD\"\n", 0700));
+    Command c;
+    c.argv = {"ssh", "-o", "BatchMode=no", "-o", "StrictHostKeyChecking=accept-new", "-o", "PubkeyAuthentication=no",
+              "-o", "PreferredAuthentications=keyboard-interactive,password", "-o", "NumberOfPasswordPrompts=1",
+              "-o", "ConnectTimeout=30", user + "@" + hmc, CommandLine({"mkauthkeys", "-a", pub})};
+    c.env = {"SSH_ASKPASS=" + askpass, "SSH_ASKPASS_REQUIRE=force", "DISPLAY=lvupdate", "LVU_HMC_PASSWORD=" + password};
+    c.timeout_ms = s_->config_.hmc_timeout_s * 1000;
+    CommandResult r;
+    Status run = s_->runner_->Run(c, &r);
+    std::fill(c.env.back().begin(), c.env.back().end(), '\0');
+    LVU_RETURN_IF_ERROR(run);
+    if (r.exit_code == 255) return Status::Failed("ssh " + user + "@" + hmc + ": " + aix::Describe(c, r));
+    if (r.exit_code != 0) return Status::Failed(aix::Describe(c, r));
+    // The key alone must now be enough.
+    s_->config_.hmc = hmc;
+    s_->config_.hmc_user = user;
+    LVU_RETURN_IF_ERROR(s_->RunHmc({"lshmc", "-V"}, &text).WithContext("the installed key was not accepted"));
+    LVU_RETURN_IF_ERROR(s_->RecordHmc(hmc, user));
+    *out = HmcSession{};
+    out->hmc = hmc;
+    out->address = hmc;
+    out->user = user;
+    out->port = 22;
+    out->token = "ssh key " + key;  // no secret: the key file stays on this partition
+    out->expires_s = s_->ClockSeconds() + 10LL * 365 * 24 * 3600;
+    return Status::OK();
   }
 
   Status CheckSession(const HmcSession&) override {
@@ -510,6 +552,24 @@ void AixSystem::Describe(std::vector<Described>* files, std::vector<std::string>
   }
 }
 
+std::string AixSystem::KeyPath() const { return home_ + "/aix/id_ed25519"; }
+
+Status AixSystem::RecordHmc(const std::string& hmc, const std::string& user) {
+  const std::string path = home_ + "/" + kAixConfigFile;
+  std::string text;
+  Status s = ReadFileToString(path, &text);
+  if (!s.ok() && !s.IsNotFound()) return s;
+  AixConfig on_disk;
+  LVU_RETURN_IF_ERROR(ParseAixConfig(text, path, &on_disk));
+  bool has_user = text.find("hmc_user") != std::string::npos;
+  if (!on_disk.hmc.empty() && has_user) return Status::OK();
+  if (!text.empty() && text.back() != '\n') text += "\n";
+  text += "# written by lvupdate hmcauth\n";
+  if (on_disk.hmc.empty()) text += "hmc = " + hmc + "\n";
+  if (!has_user) text += "hmc_user = " + user + "\n";
+  return WriteFileAtomically(path, text, 0600);
+}
+
 System::RequiredSettings AixSystem::MissingSettings() {
   RequiredSettings r;
   r.applies = true;
@@ -552,7 +612,8 @@ Status AixSystem::RunHmc(const std::vector<std::string>& words, std::string* out
   const std::string dir = home_ + "/aix";
   LVU_RETURN_IF_ERROR(MakeDirs(dir));
   Command c;
-  c.argv = SshArgv(config_, dir, words);
+  struct stat st{};
+  c.argv = SshArgv(config_, dir, words, ::stat(KeyPath().c_str(), &st) == 0 ? KeyPath() : "");
   c.timeout_ms = config_.hmc_timeout_s * 1000;
   CommandResult r;
   LVU_RETURN_IF_ERROR(runner_->Run(c, &r));

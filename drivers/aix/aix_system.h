@@ -62,6 +62,10 @@ class AixSystem : public System {
   // the one whose partition list has this partition's id and name.
   Status ManagedSystem(std::string* out);
   const AixConfig& config() const { return config_; }
+  // The key hmcauth installs on the HMC: <home>/aix/id_ed25519.
+  std::string KeyPath() const;
+  // Adds hmc and hmc_user to aix.conf when it sets neither (hmcauth).
+  Status RecordHmc(const std::string& hmc, const std::string& user);
 
  private:
   class AixHmc;
@@ -83,8 +87,18 @@ class AixSystem : public System {
 
 // The ssh command line for HMC command `words` (for tests and docs):
 // ssh -o BatchMode=yes -o ControlMaster=auto -o ControlPath=DIR/%C
-//     -o ControlPersist=600 -o ConnectTimeout=30 USER@HMC 'WORDS...'
+//     -o ControlPersist=600 -o ConnectTimeout=30 [-i KEY -o IdentitiesOnly=yes]
+//     USER@HMC 'WORDS...'
+// `identity`: the key `hmcauth` installed (<home>/aix/id_ed25519), when
+// there is one; else ssh's own keys of the user running lvupdate.
 std::vector<std::string> SshArgv(const AixConfig& c, const std::string& control_dir,
-                                 const std::vector<std::string>& words);
+                                 const std::vector<std::string>& words, const std::string& identity = "");
+
+// hmcauth with the aix driver (Hmc::Login): the key <home>/aix/id_ed25519
+// (made with ssh-keygen when there is none) is installed on the HMC with
+// `mkauthkeys -a KEY`, over one ssh logon with the password (given to ssh
+// through SSH_ASKPASS: the password is in that one process's environment,
+// in no file, argument or log), then checked with a key-only `lshmc -V`.
+// aix.conf gets `hmc` and `hmc_user` when it has none.
 
 }  // namespace lvu::drivers::aix

@@ -33,16 +33,25 @@ bool NeedsQuotes(const std::string& w) {
   return false;
 }
 
-// The environment of this process with LANG=C and LC_ALL=C (and no other LC_*).
-std::vector<std::string> CEnvironment() {
+// The environment of this process with LANG=C and LC_ALL=C (and no other
+// LC_*), and `extra` ("NAME=value") replacing what they name.
+std::vector<std::string> CEnvironment(const std::vector<std::string>& extra) {
+  auto named = [&extra](const std::string& v) {
+    for (const auto& x : extra) {
+      size_t eq = x.find('=');
+      if (eq != std::string::npos && v.compare(0, eq + 1, x, 0, eq + 1) == 0) return true;
+    }
+    return false;
+  };
   std::vector<std::string> env;
   for (char** e = environ; e != nullptr && *e != nullptr; ++e) {
     std::string v = *e;
-    if (v.rfind("LANG=", 0) == 0 || v.rfind("LC_", 0) == 0) continue;
+    if (v.rfind("LANG=", 0) == 0 || v.rfind("LC_", 0) == 0 || named(v)) continue;
     env.push_back(std::move(v));
   }
   env.push_back("LANG=C");
   env.push_back("LC_ALL=C");
+  env.insert(env.end(), extra.begin(), extra.end());
   return env;
 }
 
@@ -116,7 +125,7 @@ Status ProcessRunner::Run(const Command& c, CommandResult* r) {
   sigfillset(&all);
   posix_spawnattr_setsigmask(&attr, &none);  // lvupdate blocks the stop signals; its commands must not
   posix_spawnattr_setsigdefault(&attr, &all);
-  std::vector<std::string> env = CEnvironment();
+  std::vector<std::string> env = CEnvironment(c.env);
   std::vector<char*> envp;
   for (auto& e : env) envp.push_back(e.data());
   envp.push_back(nullptr);

@@ -34,6 +34,7 @@ struct Command {
   std::vector<std::string> argv;  // argv[0] is looked up on PATH
   int timeout_ms = 120000;
   std::string input;  // written to its standard input, then closed (a password: never logged)
+  std::vector<std::string> env;  // "NAME=value" added to (or replacing in) its environment; never logged
 };
 
 struct CommandResult {

@@ -3,11 +3,16 @@
 
 #include <sys/stat.h>
 
+#include <array>
+#include <cstdlib>
+#include <memory>
+
 #include <cstdio>
 #include <map>
 
 #include "base/file.h"
 #include "base/str_printf.h"
+#include "drivers/sim/hmc_session.h"
 #include "drivers/sim/world.h"
 
 namespace lvu::drivers::sim {
@@ -70,7 +75,7 @@ std::map<std::string, std::string> Options(const std::vector<std::string>& w) {
 
 class Shims {
  public:
-  Shims(SimSystem* sim, const World& w) : sim_(sim), w_(w) {}
+  Shims(SimSystem* sim, const std::string& home, const World& w) : sim_(sim), home_(home), w_(w) {}
 
   ShimOutput Run(const std::vector<std::string>& a) {
     const std::string& cmd = a[0];
@@ -148,10 +153,16 @@ class Shims {
     return Out("");
   }
 
-  // ssh [-o OPT]... USER@HOST COMMAND
+  // ssh [-o OPT | -i KEY]... USER@HOST COMMAND
   ShimOutput Ssh(const std::vector<std::string>& a) {
     size_t i = 1;
-    while (i + 1 < a.size() && a[i] == "-o") i += 2;
+    std::string identity;
+    bool password_auth = false;
+    while (i + 1 < a.size() && (a[i] == "-o" || a[i] == "-i")) {
+      if (a[i] == "-i") identity = a[i + 1];
+      if (a[i + 1] == "PubkeyAuthentication=no") password_auth = true;
+      i += 2;
+    }
     if (i + 2 != a.size()) return Err(255, "usage: ssh [-o option] user@host command (the shim's form)\n");
     const std::string& dest = a[i];
     size_t at = dest.find('@');
@@ -161,7 +172,17 @@ class Shims {
       return Err(255, "ssh: Could not resolve hostname " + host + ": Name or service not known\n");
     }
     if (!w_.hmc.responding) return Err(255, "ssh: connect to host " + host + " port 22: Connection timed out\n");
-    if (user != w_.hmc.user) return Err(255, user + "@" + host + ": Permission denied (publickey,password).\n");
+    const std::string denied = user + "@" + host + ": Permission denied (publickey,keyboard-interactive,password).\n";
+    if (user != w_.hmc.user) return Err(255, denied);
+    if (password_auth) {
+      std::string password;
+      if (!AskPass(&password) || PasswordDigest(user, password) != w_.hmc.password_sha256) return Err(255, denied);
+    } else if (!identity.empty()) {
+      std::string pub;
+      if (!ReadFileToString(identity + ".pub", &pub).ok()) return Err(255, denied);
+      while (!pub.empty() && (pub.back() == '\n' || pub.back() == '\r')) pub.pop_back();
+      if (!Authorized(pub)) return Err(255, denied);
+    }
     std::vector<std::string> words = SplitRemote(a[i + 1]);
     if (words.empty()) return Err(255, "the shim runs no interactive HMC shell\n");
     return Hmc(words);
@@ -173,6 +194,7 @@ class Shims {
     if (cmd == "lshmc" && o.count("-V") != 0) {
       return Out("\"version= Version: " + w_.hmc.version + "\n\",\"base_version=" + w_.hmc.version + "\n\"\n");
     }
+    if (cmd == "mkauthkeys") return AddKey(w);
     if (cmd == "lssyscfg" && o["-r"] == "sys") {
       std::string tm, serial;
       TypeSerial(w_.managed_system.name, &tm, &serial);
@@ -273,7 +295,45 @@ class Shims {
     return s.ok() ? Out("") : Err(1, s.message() + "\n");
   }
 
+  std::string KeysFile() const { return home_ + "/sim/hmc_authorized_keys"; }
+
+  bool Authorized(const std::string& pub) const {
+    std::string keys;
+    if (!ReadFileToString(KeysFile(), &keys).ok()) return false;
+    size_t start = 0;
+    while (start < keys.size()) {
+      size_t end = keys.find('\n', start);
+      if (end == std::string::npos) end = keys.size();
+      if (keys.compare(start, end - start, pub) == 0) return true;
+      start = end + 1;
+    }
+    return false;
+  }
+
+  // What $SSH_ASKPASS prints (ssh runs it for the password).
+  static bool AskPass(std::string* password) {
+    const char* prog = std::getenv("SSH_ASKPASS");
+    if (prog == nullptr || *prog == '\0') return false;
+    std::unique_ptr<FILE, int (*)(FILE*)> p(popen(prog, "r"), pclose);
+    if (p == nullptr) return false;
+    std::array<char, 1100> buf{};
+    if (fgets(buf.data(), static_cast<int>(buf.size()), p.get()) == nullptr) return false;
+    *password = buf.data();
+    while (!password->empty() && (password->back() == '\n' || password->back() == '\r')) password->pop_back();
+    return true;
+  }
+
+  ShimOutput AddKey(const std::vector<std::string>& w) {
+    if (w.size() != 3 || w[1] != "-a") return Err(1, "mkauthkeys: the shim answers mkauthkeys -a KEY only\n");
+    if (Authorized(w[2])) return Out("");
+    std::string keys;
+    (void)ReadFileToString(KeysFile(), &keys);
+    Status s = WriteFileAtomically(KeysFile(), keys + w[2] + "\n", 0600);
+    return s.ok() ? Out("") : Err(1, "mkauthkeys: " + s.message() + "\n");
+  }
+
   SimSystem* sim_;
+  std::string home_;
   const World& w_;
 };
 
@@ -281,11 +341,11 @@ class Shims {
 
 std::vector<std::string> ShimNames() { return {"uname", "lspv", "getconf", "lspath", "bootlist", "ssh"}; }
 
-Status RunShim(SimSystem* sim, const std::vector<std::string>& argv, ShimOutput* out) {
+Status RunShim(SimSystem* sim, const std::string& home, const std::vector<std::string>& argv, ShimOutput* out) {
   if (argv.empty()) return Status::InvalidArgument("sim exec: no command");
   World w;
   LVU_RETURN_IF_ERROR(ParseWorld(sim->ShowJson(), "the simulated world", &w));
-  Shims shims(sim, w);
+  Shims shims(sim, home, w);
   *out = shims.Run(argv);
   return Status::OK();
 }

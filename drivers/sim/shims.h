@@ -12,9 +12,15 @@
 //   lssyscfg -r lpar -m SYS [--filter lpar_ids=N], lshwres -r proc|mem
 //   --level lpar|sys -m SYS, chsyscfg -r lpar -m SYS -i name=OLD,new_name=NEW,
 //   chsysstate -r lpar -m SYS -o shutdown --immed --id N,
-//   rmsyscfg -r lpar -m SYS --id N, lshmc -V.
+//   rmsyscfg -r lpar -m SYS --id N, lshmc -V, mkauthkeys -a KEY.
 // Anything else: the shell's "not found" (exit 127), so that a command the
 // driver runs and the shims do not cover is seen at once.
+//
+// ssh authenticates as the HMC would: with a password (PubkeyAuthentication=no:
+// the password comes from $SSH_ASKPASS, checked against the simulated HMC's
+// user), or with the key `-i KEY` when KEY.pub was added with `mkauthkeys -a`
+// (kept in <home>/sim/hmc_authorized_keys); without -i, the key of the user
+// running it is taken as authorized. mkauthkeys -a KEY adds a key.
 //
 // Failures as the real commands fail: an HMC that does not respond (`sim set
 // hmc.responding false`) is ssh's exit 255; an unknown managed system or
@@ -41,7 +47,7 @@ std::vector<std::string> ShimNames();
 
 // Runs argv (argv[0]: the command's name) on the simulated system. The
 // Status is not OK only when the simulated world cannot be read or saved.
-Status RunShim(SimSystem* sim, const std::vector<std::string>& argv, ShimOutput* out);
+Status RunShim(SimSystem* sim, const std::string& home, const std::vector<std::string>& argv, ShimOutput* out);
 
 // Writes DIR/<name> for every ShimNames() entry: `#!/bin/sh` then `exec
 // LVUPDATE --home HOME sim exec NAME "$@"` (mode 0755). DIR is created.

@@ -124,5 +124,56 @@ TEST_F(OverShimsTest, AnHmcThatDoesNotAnswerIsTransientAndAnUnknownCommandIsNotF
   EXPECT_EQ(r.exit_code, 127) << r.out;
 }
 
+// Every file under `dir` whose bytes contain `needle`.
+std::vector<std::string> FilesHolding(const std::string& dir, const std::string& needle) {
+  std::vector<std::string> found;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    if (testing::ReadFile(e.path().string()).find(needle) != std::string::npos) found.push_back(e.path().string());
+  }
+  return found;
+}
+
+TEST_F(OverShimsTest, HmcauthInstallsAKeyWithThePasswordOnceAndKeepsThePasswordNowhere) {
+  const std::string& home = home_.path();
+  // A wrong password: refused, nothing installed, aix.conf untouched.
+  testing::ProcResult r =
+      testing::Lvupdate(home, {"--driver", "aix", "hmcauth", "-a", "10.1.50.30", "-u", "hscroot", "-p", "wrongpass"});
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("Authentication failure"), std::string::npos) << r.out;
+  EXPECT_FALSE(std::filesystem::exists(home + "/sim/hmc_authorized_keys"));
+  EXPECT_FALSE(std::filesystem::exists(home + "/aix.conf"));
+
+  r = testing::Lvupdate(home, {"--driver", "aix", "hmcauth", "-a", "10.1.50.30", "-u", "hscroot", "-p",
+                               testing::kLabHmcPassword});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out.find(testing::kLabHmcPassword), std::string::npos) << r.out;
+  // The key is on the HMC, aix.conf names the HMC, and the key alone now reaches it.
+  const std::string pub = testing::ReadFile(home + "/aix/id_ed25519.pub");
+  ASSERT_FALSE(pub.empty());
+  EXPECT_NE(testing::ReadFile(home + "/sim/hmc_authorized_keys").find(pub.substr(0, pub.size() - 1)), std::string::npos);
+  EXPECT_NE(testing::ReadFile(home + "/aix.conf").find("hmc = 10.1.50.30\nhmc_user = hscroot\n"), std::string::npos);
+  AixConfig c;
+  ASSERT_TRUE(LoadAixConfig(home, &c).ok());
+  AixSystem aix(home, c, &runner_);
+  std::vector<Lpar> lpars;
+  Status s = aix.hmc().ListLpars(&lpars);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  bool keyed = false;
+  for (const auto& line : aix.TakeCommandLines()) keyed = keyed || line.find("-i " + home + "/aix/id_ed25519") != std::string::npos;
+  EXPECT_TRUE(keyed);
+  // A key the HMC does not know is refused.
+  std::filesystem::remove(home + "/sim/hmc_authorized_keys");
+  s = aix.hmc().ListLpars(&lpars);
+  EXPECT_TRUE(s.IsTransient()) << s.ToString();
+  EXPECT_NE(s.message().find("Permission denied"), std::string::npos) << s.ToString();
+  // The password is in no file of the home (logs, aix.conf, token, keys).
+  EXPECT_TRUE(FilesHolding(home, testing::kLabHmcPassword).empty());
+  // hmcauth -l shows the logon.
+  r = testing::Lvupdate(home, {"--driver", "aix", "hmcauth", "-l"});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("Address  : 10.1.50.30"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace lvu::drivers::aix
