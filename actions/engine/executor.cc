@@ -247,6 +247,14 @@ Status Executor::CompensateStep(Session* s, uint32_t index) {
   return Append(s, Failed(*s, index, Direction::kCompensate, st), false);
 }
 
+bool Executor::ProbeOrReport(Session* s, uint32_t step, bool* applied, OpResult* result) {
+  Status st = s->plan[step]->Probe(s->ctx, applied);
+  if (st.ok()) return true;
+  result->reason = "cannot probe step " + std::string(s->plan[step]->name()) + ": " + st.message();
+  Fill(*s, result);
+  return false;
+}
+
 void Executor::Fill(const Session& s, OpResult* r) {
   const std::string reason = r->reason;
   *r = DescribeOp(s.events, s.state, s.plan, s.policy);
@@ -441,12 +449,7 @@ Status Executor::Drive(Session* s, OpResult* result) {
         return Status::OK();
       case Move::Kind::kProbe: {
         bool applied = false;
-        Status st = s->plan[m.step]->Probe(s->ctx, &applied);
-        if (!st.ok()) {
-          result->reason = "cannot probe step " + std::string(s->plan[m.step]->name()) + ": " + st.message();
-          Fill(*s, result);
-          return Status::OK();
-        }
+        if (!ProbeOrReport(s, m.step, &applied, result)) return Status::OK();
         if (applied) {
           LVU_RETURN_IF_ERROR(Append(s, RecoveredDone(*s, m.step), false));
         } else {
@@ -472,12 +475,7 @@ Status Executor::Drive(Session* s, OpResult* result) {
       }
       case Move::Kind::kProbeCompensate: {
         bool applied = false;
-        Status st = s->plan[m.step]->Probe(s->ctx, &applied);
-        if (!st.ok()) {
-          result->reason = "cannot probe step " + std::string(s->plan[m.step]->name()) + ": " + st.message();
-          Fill(*s, result);
-          return Status::OK();
-        }
+        if (!ProbeOrReport(s, m.step, &applied, result)) return Status::OK();
         if (applied) {
           LVU_RETURN_IF_ERROR(CompensateStep(s, m.step));
         } else {

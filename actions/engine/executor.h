@@ -115,6 +115,9 @@ class Executor {
   journal::Event Failed(const Session& s, uint32_t index, journal::Direction dir, const Status& st);
   journal::Event RecoveredDone(const Session& s, uint32_t index);
   Status ApplyStep(Session* s, uint32_t index);
+  // Probes `step`: true with *applied; false (a probe that failed: the
+  // operation stops, interrupted, *result saying why) when it cannot.
+  bool ProbeOrReport(Session* s, uint32_t step, bool* applied, OpResult* result);
   Status CompensateStep(Session* s, uint32_t index);
   Status StartRevert(const Session& update, OpResult* result);
   Status AppendSession(Session* s, const char* command);
