@@ -83,7 +83,7 @@ TEST(ParseCommandTest, ErrorsNameTheCommandLine) {
 
 TEST(ParseCommandTest, UnknownCommandsListTheSupportedOnes) {
   nlohmann::json j;
-  Status s = ParseCommandOutput("errpt", Shared("errpt.1.txt"), &j);
+  Status s = ParseCommandOutput("bosboot -ad /dev/ipldevice", Shared("bosboot_ad.1.txt"), &j);
   ASSERT_TRUE(s.IsInvalidArgument());
   EXPECT_NE(s.message().find("unknown command"), std::string::npos);
   for (const std::string& c : SupportedCommands()) EXPECT_NE(s.message().find(c), std::string::npos) << c;
@@ -93,6 +93,48 @@ TEST(ParseCommandTest, UnknownCommandsListTheSupportedOnes) {
   EXPECT_TRUE(ParseCommandOutput("lspv \"hdisk0", "", &j).IsInvalidArgument());
   EXPECT_TRUE(ParseCommandOutput("", "", &j).IsInvalidArgument());
   EXPECT_TRUE(ParseCommandOutput("lssyscfg -r lpar -F --header", "", &j).IsInvalidArgument());
+}
+
+TEST(ParseCommandTest, TheFamiliesOfPagingKernelErrorLogProcessesAndMultipath) {
+  struct Case {
+    const char* command;
+    const char* file;
+    const char* parser;
+  };
+  const Case cases[] = {
+      {"lsps -a", "lsps_a.1.txt", "lsps -a"},
+      {"lsattr -Elmem0", "lsattr_El_mem0.1.txt", "lsattr"},
+      {"lsattr -E -l hdisk4", "lsattr_El_hdisk.1.txt", "lsattr"},
+      {"lsattr -EOl hdisk0 -a size_in_mb", "lsattr_EOl_size_in_mb.1.txt", "lsattr -O"},
+      {"genkex -d", "genkex_d.1.txt", "genkex"},
+      {"errpt", "errpt.1.txt", "errpt"},
+      {"errpt -N sys0", "errpt.5.grep.txt", "errpt"},
+      {"errpt -aN sys0", "errpt_aN_sys0.1.partial.txt", "errpt -a"},
+      {"/usr/bin/ps -ef", "lsmpio.1.txt", ""},  // the wrong output: Corruption
+      {"lsmpio -l hdisk2", "lsmpio_l.1.txt", "lsmpio"},
+      {"lsmpio -ar", "lsmpio_ar.1.txt", "lsmpio -ar"},
+      {"smtctl", "smtctl.1.txt", "smtctl"},
+  };
+  for (const Case& c : cases) {
+    nlohmann::json j;
+    Status s = ParseCommandOutput(c.command, Shared(c.file), &j);
+    if (std::string(c.parser).empty()) {
+      ASSERT_TRUE(s.IsCorruption()) << c.command << ": " << s.ToString();
+      EXPECT_NE(s.message().find("'/usr/bin/ps -ef': ps -ef: line 1:"), std::string::npos) << s.message();
+      continue;
+    }
+    ASSERT_TRUE(s.ok()) << c.command << ": " << s.ToString();
+    EXPECT_EQ(j["parser"], c.parser) << c.command;
+  }
+  nlohmann::json j;
+  ASSERT_TRUE(ParseCommandOutput("lsattr -El proc0", Shared("lsattr_El_proc0.1.txt"), &j).ok());
+  EXPECT_EQ(j["result"][4]["value"], "PowerPC_POWER5");
+  EXPECT_EQ(j["result"][4]["user_settable"], false);
+  for (const char* c : {"lsps -s", "lsattr -Rl hdisk0 -a queue_depth", "lsattr -El", "lsattr -E -D -l hdisk0",
+                        "ps aux", "ps -e", "lsmpio -q", "lsmpio -a", "smtctl -t 4", "genkex -x", "errpt -A",
+                        "errpt hdisk0"}) {
+    EXPECT_TRUE(ParseCommandOutput(c, "", &j).IsInvalidArgument()) << c;
+  }
 }
 
 }  // namespace

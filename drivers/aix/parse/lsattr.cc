@@ -47,9 +47,11 @@ Status ParseLsattr(const std::string& text, std::vector<DeviceAttribute>* out) {
     rows.push_back(&l);
   }
   if (rows.empty()) return EndError(kCmd, lines, "empty output: no attribute");
-  // Per row: the name ends, the last word starts.
+  // Per row: where the second word and the last word start.
   std::vector<size_t> last_start(rows.size());
-  size_t value_col = 0;
+  size_t names_width = 0;  // the longest name plus the blank after it
+  size_t value_col = std::string::npos;
+  bool second_words_aligned = true;
   for (size_t r = 0; r < rows.size(); ++r) {
     const Line& row = *rows[r];
     const std::vector<Token> t = Tokenize(row.text);
@@ -61,7 +63,18 @@ Status ParseLsattr(const std::string& text, std::vector<DeviceAttribute>* out) {
     }
     if (t.size() < 3) return LineError(kCmd, row, "no description");
     last_start[r] = t.back().column;
-    value_col = std::max(value_col, t[0].text.size() + 1);
+    names_width = std::max(names_width, t[0].text.size() + 1);
+    if (value_col != std::string::npos && t[1].column != value_col) second_words_aligned = false;
+    value_col = std::min(value_col, t[1].column);
+  }
+  // The value column: where the first value starts. When the second words of
+  // all rows are aligned they are the values only if they start one blank
+  // after the longest name, as lsattr pads; otherwise they may as well be
+  // the descriptions of empty values.
+  if (second_words_aligned && value_col != names_width) {
+    return LineError(kCmd, *rows[0],
+                     "no value one blank after the longest attribute name: values cannot be told from "
+                     "descriptions");
   }
   // The description column: the first position after the value column where
   // every row has a word after a blank, before its user_settable word.
@@ -107,7 +120,7 @@ Status ParseLsattrColon(const std::string& text, std::vector<AttributeValue>* ou
   if (head.text[0] != '#') return LineError(kCmd, head, "not a '#name:name...' line");
   names = Split(head.text.substr(1), ':');
   for (const std::string& n : names) {
-    if (!IsAixName(n)) return LineError(kCmd, head, "not an attribute name: \"" + n + "\"");
+    if (!IsAixName(n)) return LineError(kCmd, head, "not an attribute name");
   }
   // The next line holds the values, even when blank (one attribute whose
   // value is empty).

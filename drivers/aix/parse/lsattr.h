@@ -9,9 +9,9 @@
 // entry plus one blank. A value may be empty ("location"), the widest value
 // fills its column up to the one blank before the description, and the
 // descriptions hold blanks, so the columns come from the positions: the
-// value column starts one blank after the longest attribute name, the
-// description column at the first later position where every row has a word
-// after a blank, and user_settable is the last word of the row.
+// value column starts at the leftmost second word of a row, the description
+// column at the first later position where every row has a word after a
+// blank, and user_settable is the last word of the row.
 #pragma once
 
 #include <string>
@@ -40,9 +40,14 @@ struct DeviceAttribute {
 // without a description column common to all of them, or empty output.
 // Failed for an AIX message (e.g. 0514-519 for an unknown device).
 //
-// A value is taken to end before the first column where every row has a
-// word after a blank: with a single row, a value holding a blank would be
-// read as the start of the description. No real output here has one.
+// When the second words of all rows start in one column, they are values
+// only if that column is one blank after the longest name (lsattr's
+// padding); otherwise every value may be empty (`lsattr -El hdisk0 -a
+// location`) or the rows filtered by grep, and the first row is reported
+// (Corruption) rather than guessed. A value is taken to end before the first
+// column where every row has a word after a blank: with a single row, a
+// value holding a blank would be read as the start of the description; no
+// real output here has one.
 Status ParseLsattr(const std::string& text, std::vector<DeviceAttribute>* out);
 
 // lsattr -EOl DEVICE [-a ATTR]...: the names on a first line after '#',
@@ -54,11 +59,13 @@ struct AttributeValue {
   std::string value;
 };
 
-// Corruption naming the line for a first line that does not start with '#',
-// an empty name, a value line with another number of fields than there are
-// names (a value holding ':' cannot be told from two values), more than one
-// value line (one device), or a missing value line or empty output. Failed
-// for an AIX message.
+// The line after the names is the value line, even when blank (a single
+// attribute whose value is empty); values are kept as printed. Corruption
+// naming the line for a first line that does not start with '#', a name that
+// is not an attribute name, a value line with another number of fields than
+// there are names (a value holding ':' cannot be told from two values), a
+// second value line (one device), a missing value line, or empty output.
+// Failed for an AIX message.
 Status ParseLsattrColon(const std::string& text, std::vector<AttributeValue>* out);
 
 nlohmann::json ToJson(const std::vector<DeviceAttribute>& attrs);

@@ -6,17 +6,24 @@
 #include "drivers/aix/parse/bootlist.h"
 #include "drivers/aix/parse/df.h"
 #include "drivers/aix/parse/emgr.h"
+#include "drivers/aix/parse/errpt.h"
+#include "drivers/aix/parse/genkex.h"
 #include "drivers/aix/parse/getconf.h"
 #include "drivers/aix/parse/hmc_listing.h"
 #include "drivers/aix/parse/hmc_lshwres.h"
 #include "drivers/aix/parse/hmc_lssyscfg.h"
 #include "drivers/aix/parse/lparstat.h"
+#include "drivers/aix/parse/lsattr.h"
 #include "drivers/aix/parse/lsdev.h"
 #include "drivers/aix/parse/lsmap.h"
+#include "drivers/aix/parse/lsmpio.h"
 #include "drivers/aix/parse/lspath.h"
+#include "drivers/aix/parse/lsps.h"
 #include "drivers/aix/parse/lspv.h"
 #include "drivers/aix/parse/lsvg.h"
 #include "drivers/aix/parse/oslevel.h"
+#include "drivers/aix/parse/ps.h"
+#include "drivers/aix/parse/smtctl.h"
 #include "drivers/aix/parse/uname.h"
 
 namespace lvu::drivers::aix {
@@ -226,6 +233,42 @@ Status Dispatch(const std::vector<std::string>& argv, const std::string& cl, con
     if (!all && !one) return Unsupported(cl, "only 'lsmap -all' and 'lsmap -vadapter vhostN'");
     return Run<std::vector<VhostMapping>>("lsmap", ParseLsmap, text, result, parser);
   }
+  if (cmd == "lsps") {
+    if (!opts("a") || !o.Has("a") || !o.args.empty()) return Unsupported(cl, "only 'lsps -a'");
+    return Run<std::vector<PagingSpace>>("lsps -a", ParseLspsA, text, result, parser);
+  }
+  if (cmd == "lsattr") {
+    if (!opts("EDPOHl:a:") || !o.Has("l") || !o.args.empty()) return Unsupported(cl, "only 'lsattr -E|-D|-P [-O] -l DEVICE [-a ATTR]'");
+    if (o.Has("E") + o.Has("D") + o.Has("P") != 1) return Unsupported(cl, "one of -E, -D, -P");
+    if (o.Has("O")) return Run<std::vector<AttributeValue>>("lsattr -O", ParseLsattrColon, text, result, parser);
+    return Run<std::vector<DeviceAttribute>>("lsattr", ParseLsattr, text, result, parser);
+  }
+  if (cmd == "genkex") {
+    if (!opts("d") || !o.args.empty()) return Unsupported(cl, "only 'genkex' and 'genkex -d'");
+    return Run<KernelExtensions>("genkex", ParseGenkex, text, result, parser);
+  }
+  if (cmd == "errpt") {
+    // Filters keep the format; -a gives the detailed entries.
+    if (!opts("aN:J:d:T:s:e:j:k:l:") || !o.args.empty()) return Unsupported(cl, bad);
+    if (o.Has("a")) return Run<std::vector<ErrorLogDetail>>("errpt -a", ParseErrptDetailed, text, result, parser);
+    return Run<std::vector<ErrorLogSummary>>("errpt", ParseErrpt, text, result, parser);
+  }
+  if (cmd == "ps") {
+    if (!opts("ef") || !o.Has("e") || !o.Has("f") || !o.args.empty()) return Unsupported(cl, "only 'ps -ef'");
+    return Run<std::vector<Process>>("ps -ef", ParsePsEf, text, result, parser);
+  }
+  if (cmd == "lsmpio") {
+    if (!opts("l:ar") || !o.args.empty()) return Unsupported(cl, bad);
+    if (o.Has("a") && o.Has("r") && !o.Has("l")) {
+      return Run<std::vector<MpioAdapter>>("lsmpio -ar", ParseLsmpioAdapters, text, result, parser);
+    }
+    if (o.Has("a") || o.Has("r")) return Unsupported(cl, "only 'lsmpio [-l hdiskN]' and 'lsmpio -ar'");
+    return Run<std::vector<MpioPath>>("lsmpio", ParseLsmpio, text, result, parser);
+  }
+  if (cmd == "smtctl") {
+    if (argv.size() != 1) return Unsupported(cl, "only 'smtctl' without options");
+    return Run<SmtState>("smtctl", ParseSmtctl, text, result, parser);
+  }
   if (cmd == "lssyscfg" || cmd == "lshwres" || cmd == "lssysconn" || cmd == "lshmc") {
     if (!opts("r:m:F:V", {"level", "rsubtype", "filter"}) || !o.args.empty()) return Unsupported(cl, bad);
     const std::string r = o.Get("r"), level = o.Get("level"), sub = o.Get("rsubtype");
@@ -291,6 +334,15 @@ std::vector<std::string> SupportedCommands() {
       "lssyscfg|lshwres|lssysconn -r OTHER [...]  (generic name=value records)",
       "lshmc -V",
       "bootinfo -s hdiskN",
+      "lsps -a",
+      "lsattr -E|-D|-P -l DEVICE [-a ATTR]... [-H]",
+      "lsattr -E|-D|-P -O -l DEVICE [-a ATTR]...",
+      "genkex | genkex -d",
+      "errpt [-N RES] [-J LABEL] [-d CLASS] [-T TYPE] [-s/-e DATE] [-j ID] [-k ID] [-l SEQ]",
+      "errpt -a [same filters]",
+      "ps -ef",
+      "lsmpio [-l hdiskN] | lsmpio -ar",
+      "smtctl",
   };
 }
 

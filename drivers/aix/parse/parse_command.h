@@ -27,6 +27,10 @@ namespace lvu::drivers::aix {
 //   lshwres -r virtualio --rsubtype scsi|eth|slot [--level lpar] [-m SYS]
 //   lssyscfg|lshwres|lssysconn -r OTHER ... | lshmc -V    (generic records)
 //   bootinfo -s hdiskN
+//   lsps -a | genkex [-d] | ps -ef | smtctl
+//   lsattr -E|-D|-P [-O] [-H] -l DEVICE [-a ATTR]...
+//   errpt [-a] [-N RES] [-J LABEL] [-d CLASS] [-T TYPE] [-s/-e DATE] [-j/-k ID] [-l SEQ]
+//   lsmpio [-l hdiskN] | lsmpio -ar
 // HMC listings without a typed parser (virtualio serial, io slot, frame,
 // lssysconn, lshmc -V) and every -F listing give the generic records: one
 // object of name: value per record; -F without a list is not supported.
