@@ -110,7 +110,7 @@ S390X_LIB_PACKAGES  := librocksdb-dev libcapnp-dev libspdlog-dev libfmt-dev libg
 S390X_ALL_PACKAGES  := nlohmann-json3-dev libcli11-dev
 S390X_NOT_UNPACKED  := libc6-dev libc-dev-bin linux-libc-dev libcrypt-dev libnsl-dev libtirpc-dev rpcsvc-proto
 # The test programs that do not run the lvupdate binary (tests/CMakeLists.txt).
-S390X_TESTS := journal_tests replay_tests view_tests actions_tests sim_tests fuzz_tests
+S390X_TESTS := journal_tests replay_tests view_tests actions_tests sim_tests fuzz_tests aix_tests
 QEMU_S390X  := qemu-s390x -L $(S390X_SYSROOT)
 # Not run under qemu: a forked child that starts a thread aborts qemu-user 7.2 (Debian 12)
 # with "qemu_plugin_vcpu_init_hook: assertion failed: (success)", and these tests open a
