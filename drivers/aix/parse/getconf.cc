@@ -13,12 +13,7 @@ Status ParseSizeMb(const char* kCmd, const std::string& text, uint64_t* size_mb)
   std::vector<Line> lines;
   LVU_RETURN_IF_ERROR(ReadLines(kCmd, text, &lines));
   const Line* found = nullptr;
-  for (const Line& l : lines) {
-    if (IsBlank(l.text)) continue;
-    if (found != nullptr) return LineError(kCmd, l, "more than one line");
-    found = &l;
-  }
-  if (found == nullptr) return EndError(kCmd, lines, "empty output");
+  LVU_RETURN_IF_ERROR(SingleLine(kCmd, lines, &found));
   if (!ParseUint(Trim(found->text), size_mb)) return LineError(kCmd, *found, "not a number of MB");
   return Status::OK();
 }

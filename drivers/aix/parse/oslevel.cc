@@ -14,12 +14,7 @@ Status ParseOslevel(const std::string& text, OsLevel* out) {
   LVU_RETURN_IF_ERROR(ReadLines(kCmd, text, &lines));
   LVU_RETURN_IF_ERROR(FailIfAixMessage(kCmd, lines));
   const Line* found = nullptr;
-  for (const Line& l : lines) {
-    if (IsBlank(l.text)) continue;
-    if (found != nullptr) return LineError(kCmd, l, "more than one line");
-    found = &l;
-  }
-  if (found == nullptr) return EndError(kCmd, lines, "empty output");
+  LVU_RETURN_IF_ERROR(SingleLine(kCmd, lines, &found));
   const std::string t = Trim(found->text);
   uint64_t vr = 0, tl = 0, sp = 0, build = 0;
   const bool shape = t.size() == 15 && t[4] == '-' && t[7] == '-' && t[10] == '-';

@@ -176,4 +176,15 @@ bool IsAixName(std::string_view s) {
   return true;
 }
 
+Status SingleLine(std::string_view command, const std::vector<Line>& lines, const Line** out) {
+  *out = nullptr;
+  for (const Line& l : lines) {
+    if (IsBlank(l.text)) continue;
+    if (*out != nullptr) return LineError(command, l, "more than one line");
+    *out = &l;
+  }
+  if (*out == nullptr) return EndError(command, lines, "empty output");
+  return Status::OK();
+}
+
 }  // namespace lvu::drivers::aix

@@ -53,6 +53,11 @@ Status LineError(std::string_view command, const Line& line, std::string_view wh
 // "<command>: line <n> (end of output): <what>".
 Status EndError(std::string_view command, const std::vector<Line>& lines, std::string_view what);
 
+// The one non-blank line of a one-line output (uname -L, oslevel -s, getconf):
+// *out points into `lines`. Corruption "more than one line" at the second
+// non-blank line, "empty output" when there is none.
+Status SingleLine(std::string_view command, const std::vector<Line>& lines, const Line** out);
+
 // Whole-string number parsing; false for anything else (sign only where
 // stated, no blanks, no overflow).
 bool ParseUint(std::string_view s, uint64_t* out);

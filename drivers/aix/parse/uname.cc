@@ -12,12 +12,7 @@ Status ParseUnameL(const std::string& text, PartitionId* out) {
   std::vector<Line> lines;
   LVU_RETURN_IF_ERROR(ReadLines(kCmd, text, &lines));
   const Line* found = nullptr;
-  for (const Line& l : lines) {
-    if (IsBlank(l.text)) continue;
-    if (found != nullptr) return LineError(kCmd, l, "more than one line");
-    found = &l;
-  }
-  if (found == nullptr) return EndError(kCmd, lines, "empty output");
+  LVU_RETURN_IF_ERROR(SingleLine(kCmd, lines, &found));
   const std::string t = TrimRight(found->text);
   const size_t sp = t.find(' ');
   if (sp == std::string::npos || !ParseInt(t.substr(0, sp), &out->id) || out->id < -1 || out->id > 0xFFFF) {
