@@ -12,10 +12,7 @@ Status ParseLsmpio(const std::string& text, std::vector<MpioPath>* out) {
   std::vector<Line> lines;
   LVU_RETURN_IF_ERROR(ReadLines(kCmd, text, &lines));
   LVU_RETURN_IF_ERROR(FailIfAixMessage(kCmd, lines));
-  std::vector<const Line*> rows;
-  for (const Line& l : lines) {
-    if (!IsBlank(l.text)) rows.push_back(&l);
-  }
+  std::vector<const Line*> rows = NonBlankLines(lines);
   if (rows.empty()) return EndError(kCmd, lines, "empty output: no header");
   std::vector<Span> spans;
   LVU_RETURN_IF_ERROR(

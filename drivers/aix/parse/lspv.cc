@@ -43,10 +43,7 @@ Status ParseLspv(const std::string& text, std::vector<PhysicalVolume>* out) {
   std::vector<Line> lines;
   LVU_RETURN_IF_ERROR(ReadLines(kCmd, text, &lines));
   LVU_RETURN_IF_ERROR(FailIfAixMessage(kCmd, lines));
-  std::vector<const Line*> rows;
-  for (const Line& l : lines) {
-    if (!IsBlank(l.text)) rows.push_back(&l);
-  }
+  std::vector<const Line*> rows = NonBlankLines(lines);
   if (rows.empty()) return EndError(kCmd, lines, "empty output: no physical volume");
   const std::vector<Span> spans = GutterSpans(rows);
   for (const Line* row : rows) {
@@ -127,10 +124,7 @@ Status ParseLspvLogicalVolumes(const std::string& text, PvLogicalVolumes* out) {
   std::vector<Line> lines;
   LVU_RETURN_IF_ERROR(ReadLines(kCmd, text, &lines));
   LVU_RETURN_IF_ERROR(FailIfAixMessage(kCmd, lines));
-  std::vector<const Line*> rows;
-  for (const Line& l : lines) {
-    if (!IsBlank(l.text)) rows.push_back(&l);
-  }
+  std::vector<const Line*> rows = NonBlankLines(lines);
   if (rows.empty()) return EndError(kCmd, lines, "empty output");
   const std::string first = Trim(rows[0]->text);
   if (first.size() < 2 || first.back() != ':' || !IsAixName(first.substr(0, first.size() - 1))) {

@@ -187,4 +187,12 @@ Status SingleLine(std::string_view command, const std::vector<Line>& lines, cons
   return Status::OK();
 }
 
+std::vector<const Line*> NonBlankLines(const std::vector<Line>& lines) {
+  std::vector<const Line*> rows;
+  for (const Line& l : lines) {
+    if (!IsBlank(l.text)) rows.push_back(&l);
+  }
+  return rows;
+}
+
 }  // namespace lvu::drivers::aix

@@ -53,6 +53,9 @@ Status LineError(std::string_view command, const Line& line, std::string_view wh
 // "<command>: line <n> (end of output): <what>".
 Status EndError(std::string_view command, const std::vector<Line>& lines, std::string_view what);
 
+// The lines of `lines` that are not blank, in order (pointers into it).
+std::vector<const Line*> NonBlankLines(const std::vector<Line>& lines);
+
 // The one non-blank line of a one-line output (uname -L, oslevel -s, getconf):
 // *out points into `lines`. Corruption "more than one line" at the second
 // non-blank line, "empty output" when there is none.
