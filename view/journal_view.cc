@@ -301,6 +301,17 @@ json ShowJson(const replay::Timeline& t, const std::string& status) {
   return out;
 }
 
+namespace {
+
+// " commands: `a`; `b`" (the driver's command lines for a step), or "".
+std::string Commands(const std::vector<std::string>& commands) {
+  std::string out;
+  for (const auto& c : commands) out += (out.empty() ? " commands: `" : "; `") + c + "`";
+  return out;
+}
+
+}  // namespace
+
 std::string EventLine(const journal::Event& e, const std::vector<std::string>& plan, int64_t clock) {
   std::string what;
   switch (e.kind) {
@@ -327,10 +338,12 @@ std::string EventLine(const journal::Event& e, const std::vector<std::string>& p
     case EventKind::kStepDone:
       what = StepName(plan, e.done.step) + (e.done.recovered ? " (found done by probe)" : "");
       if (std::string p = Payload(e.done.output); !p.empty()) what += " output " + p;
+      what += Commands(e.done.commands);
       break;
     case EventKind::kStepFailed:
       what = StepName(plan, e.failed.step) + " " + journal::DirectionName(e.failed.direction) +
              (e.failed.retryable ? " (retryable): " : ": ") + e.failed.error;
+      what += Commands(e.failed.commands);
       break;
     case EventKind::kPointOfNoReturn: what = "the workload runs on the surrogate"; break;
     case EventKind::kRollbackStarted:
@@ -338,6 +351,7 @@ std::string EventLine(const journal::Event& e, const std::vector<std::string>& p
       break;
     case EventKind::kCompensated:
       what = StepName(plan, e.compensated.step) + (e.compensated.recovered ? " (found undone by probe)" : "");
+      what += Commands(e.compensated.commands);
       break;
     case EventKind::kOpFinished: what = journal::OutcomeName(e.finished.outcome); break;
     default:  // sessions, operator decisions, scripts
