@@ -33,11 +33,13 @@ void PrintText(const std::string& log, const actions::OpResult& r) {
   std::printf("Outcome:       %s\n", actions::EndingName(r.ending));
   if (!r.reason.empty()) std::printf("Reason:        %s\n", r.reason.c_str());
   // Actual against the preview's estimate, when validation got that far.
-  auto vs = [](int64_t estimated) {
-    return estimated < 0 ? std::string("(simulated)") : "(simulated; estimated " + Seconds(estimated) + ")";
+  auto vs = [&r](int64_t estimated) {
+    const std::string clock = r.simulated_clock ? "simulated" : "";
+    if (estimated < 0) return clock.empty() ? std::string() : " (" + clock + ")";
+    return " (" + (clock.empty() ? "" : clock + "; ") + "estimated " + Seconds(estimated) + ")";
   };
-  std::printf("Blackout time: %s %s\n", Seconds(r.blackout_s).c_str(), vs(r.estimated_blackout_s).c_str());
-  std::printf("Total time:    %s %s\n", Seconds(Total(r)).c_str(), vs(r.estimated_global_s).c_str());
+  std::printf("Blackout time: %s%s\n", Seconds(r.blackout_s).c_str(), vs(r.estimated_blackout_s).c_str());
+  std::printf("Total time:    %s%s\n", Seconds(Total(r)).c_str(), vs(r.estimated_global_s).c_str());
   std::printf("Log:           %s\n", log.c_str());
   PrintNext(r);
 }

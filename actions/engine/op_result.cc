@@ -57,6 +57,7 @@ OpResult DescribeOp(const std::vector<journal::Event>& events, const replay::Ope
   if (state.rolling_back) r.reason = state.rollback.reason;
   r.needs_decision = !state.finished && state.gave_up;
   r.past_point_of_no_return = replay::ForwardOnly(state, policy);
+  r.simulated_clock = state.info.driver.empty() || state.info.driver == "sim";
   if (r.needs_decision && state.gave_up_info.step < state.steps.size()) {
     const journal::GaveUp& g = state.gave_up_info;
     r.failed_step = state.steps[g.step].name;

@@ -44,6 +44,8 @@ struct OpResult {
   uint32_t attempts = 0;
   std::string skip_note;     // non-empty when the failed step may be skipped
   bool past_point_of_no_return = false;
+  // Its times are the simulator's clock (the sim driver), not wall time.
+  bool simulated_clock = true;
 };
 
 // 0 done (completed, reverted, nothing to do), 3 validation failed,

@@ -56,6 +56,33 @@ TEST(DriverOptionTest, ResumeAndRollbackUseTheDriverTheOperationRanWith) {
   EXPECT_EQ(nlohmann::json::parse(Lvupdate(home.path(), {"status", "--json"}).out)["status"], "completed");
 }
 
+TEST(DriverOptionTest, AnAixRunOverTheShimsStopsAtValidationAndItsTimesAreNotSimulated) {
+  TempHome home;
+  ASSERT_EQ(InitLab(home.path()).exit_code, 0);
+  ASSERT_EQ(Lvupdate(home.path(), {"sim", "shims", home.path() + "/shims"}).exit_code, 0);
+  const std::string old_path = getenv("PATH");
+  setenv("PATH", (home.path() + "/shims:" + old_path).c_str(), 1);
+  const std::string before = World(home.path()).dump();
+  ProcResult r = Lvupdate(home.path(), {"--driver", "aix", "run", "-d", home.path() + "/fixes", "dummy.150813.epkg.Z"});
+  setenv("PATH", old_path.c_str(), 1);
+  // The aix driver reads no facts of the checks yet, and aix.conf is empty:
+  // validation fails, nothing changes, driver.settings names the keys.
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("FAILED: hmc is not set in " + home.path() + "/aix.conf"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Total time:    "), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("simulated"), std::string::npos) << r.out;
+  nlohmann::json after = World(home.path());
+  nlohmann::json b = nlohmann::json::parse(before);
+  after.erase("clock");
+  b.erase("clock");
+  after.erase("errlog");
+  b.erase("errlog");
+  EXPECT_EQ(after.dump(), b.dump());
+  nlohmann::json st = nlohmann::json::parse(Lvupdate(home.path(), {"status", "--json"}).out);
+  EXPECT_EQ(st["driver"], "aix");
+  EXPECT_EQ(st["status"], "failed_validation");
+}
+
 TEST(AixParseTest, PrintsWhatTheParserReadsFromARealOutput) {
   TempHome home;
   ProcResult r = Lvupdate(home.path(), {"aix", "parse", "lspv", kShared + "lspv.11.txt"});
