@@ -21,17 +21,6 @@ bool Settable(const std::string& s, bool* settable, bool* plus) {
   return true;
 }
 
-std::vector<std::string> Split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  size_t b = 0;
-  while (true) {
-    const size_t e = s.find(sep, b);
-    out.push_back(s.substr(b, e == std::string::npos ? std::string::npos : e - b));
-    if (e == std::string::npos) return out;
-    b = e + 1;
-  }
-}
-
 }  // namespace
 
 Status ParseLsattr(const std::string& text, std::vector<DeviceAttribute>* out) {
@@ -118,7 +107,7 @@ Status ParseLsattrColon(const std::string& text, std::vector<AttributeValue>* ou
   if (i == lines.size()) return EndError(kCmd, lines, "empty output: no '#name' line");
   const Line& head = lines[i];
   if (head.text[0] != '#') return LineError(kCmd, head, "not a '#name:name...' line");
-  names = Split(head.text.substr(1), ':');
+  names = SplitOn(head.text.substr(1), ':');
   for (const std::string& n : names) {
     if (!IsAixName(n)) return LineError(kCmd, head, "not an attribute name");
   }
@@ -126,7 +115,7 @@ Status ParseLsattrColon(const std::string& text, std::vector<AttributeValue>* ou
   // value is empty).
   if (i + 1 == lines.size()) return EndError(kCmd, lines, "no value line after the names");
   const Line& vl = lines[i + 1];
-  const std::vector<std::string> values = Split(vl.text, ':');
+  const std::vector<std::string> values = SplitOn(vl.text, ':');
   if (values.size() != names.size()) {
     return LineError(kCmd, vl, std::to_string(values.size()) + " values for " + std::to_string(names.size()) +
                                    " attribute names");

@@ -87,17 +87,6 @@ bool ParseOptions(const std::vector<std::string>& argv, const std::string& spec,
   return true;
 }
 
-std::vector<std::string> SplitOn(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  size_t b = 0;
-  while (true) {
-    const size_t e = s.find(sep, b);
-    out.push_back(s.substr(b, e == std::string::npos ? std::string::npos : e - b));
-    if (e == std::string::npos) return out;
-    b = e + 1;
-  }
-}
-
 std::vector<std::string> Words(const std::string& s) {
   std::vector<std::string> out;
   for (const std::string& w : SplitOn(s, ' ')) {

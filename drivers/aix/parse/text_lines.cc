@@ -195,4 +195,15 @@ std::vector<const Line*> NonBlankLines(const std::vector<Line>& lines) {
   return rows;
 }
 
+std::vector<std::string> SplitOn(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  size_t b = 0;
+  while (true) {
+    const size_t e = s.find(sep, b);
+    out.push_back(s.substr(b, e == std::string::npos ? std::string::npos : e - b));
+    if (e == std::string::npos) return out;
+    b = e + 1;
+  }
+}
+
 }  // namespace lvu::drivers::aix

@@ -53,6 +53,9 @@ Status LineError(std::string_view command, const Line& line, std::string_view wh
 // "<command>: line <n> (end of output): <what>".
 Status EndError(std::string_view command, const std::vector<Line>& lines, std::string_view what);
 
+// `s` cut at every `sep`: n separators give n + 1 fields, empty ones kept.
+std::vector<std::string> SplitOn(const std::string& s, char sep);
+
 // The lines of `lines` that are not blank, in order (pointers into it).
 std::vector<const Line*> NonBlankLines(const std::vector<Line>& lines);
 
