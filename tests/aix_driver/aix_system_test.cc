@@ -261,6 +261,22 @@ TEST_F(AixSystemTest, TheManagedSystemIsFoundByThePartitionItHolds) {
   EXPECT_NE(s.message().find("managed_system = "), std::string::npos) << s.ToString();
 }
 
+TEST_F(AixSystemTest, TheSupportBundleGetsAixConfOrANoteThatThereIsNone) {
+  auto sys = Make();
+  std::vector<System::Described> files;
+  std::vector<std::string> notes;
+  sys->Describe(&files, &notes);
+  EXPECT_TRUE(files.empty());
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_NE(notes[0].find("aix.conf: the aix driver's defaults"), std::string::npos) << notes[0];
+  std::ofstream(home_ + "/aix.conf") << "hmc = hsc02\n";
+  sys->Describe(&files, &notes);
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0].path, "system/aix.conf");
+  EXPECT_EQ(files[0].text, "hmc = hsc02\n");
+  EXPECT_TRUE(notes.empty());
+}
+
 TEST(AixConfigTest, KeysValuesAndErrorsNamingTheLine) {
   AixConfig c;
   Status s = ParseAixConfig("# lvupdate aix driver\nhmc = hsc02\nhmc_user=lvu\n\ncommand_timeout_s = 900\n"
