@@ -21,6 +21,7 @@
 //   preview/last.json, last.txt    the last preview's checks (preview_record.h)
 //   world/show.json, show.txt  `sim show` [--json]: the world as the driver sees it
 //   world/faults.json, world/settings.json   `sim fault list --json`, `sim set --list --json`
+//   system/aix.conf            with the aix driver (--driver aix): its settings, instead of world/
 //   logs/lvupdlog.*            <home>/logs, newest first, bounded (below)
 // A part that cannot be read (no journal, no simulated system, no preview
 // yet, a damaged operation) is left out and MANIFEST says why in a "note:"
