@@ -10,6 +10,11 @@
 // empty when there is nothing to report (no tape device, no active WPAR...).
 // Facts describe the environment an operation runs in: no step of a live
 // update changes them.
+//
+// `unread`: the keys (drivers/fact_sources.h) of the sources the driver did
+// not read; the fields those sources report keep their defaults and mean
+// nothing. The simulator reads every source; the aix driver lists what it
+// has no parser for yet.
 #pragma once
 
 #include <string>
@@ -89,6 +94,8 @@ struct OsFacts {
   std::vector<std::string> reboot_pending_fixes;  // installed ifixes waiting for a reboot
   int mobile_processes = 0;               // processes the checkpoint moves
   int boot_s = 0;                         // seconds the partition takes to boot
+
+  std::vector<std::string> unread;        // fact sources not read (fact_sources.h)
 };
 
 struct HmcFacts {
@@ -101,6 +108,8 @@ struct HmcFacts {
   int free_vnic_ports = 0;           // SR-IOV logical ports the frame can still give
   double free_proc_units = 0;        // frame resources not used by any partition
   int free_mem_mb = 0;
+
+  std::vector<std::string> unread;   // fact sources not read (fact_sources.h)
 };
 
 }  // namespace lvu::drivers

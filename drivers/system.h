@@ -126,9 +126,13 @@ class System {
   // not set, one line each naming the key and its file: the preview's
   // driver.settings check FAILs with them. `applies` false: the driver needs
   // none (the simulator), and that check prints no line.
+  // `checked_by_hand`: the fact sources (fact_sources.h) the administrator
+  // says were checked by hand; a check reading one the driver left unread
+  // prints INFO instead of FAILED.
   struct RequiredSettings {
     bool applies = false;
     std::vector<std::string> missing;
+    std::vector<std::string> checked_by_hand;
   };
   virtual RequiredSettings MissingSettings() { return {}; }
   // The command lines run since the last call, oldest first (the executor

@@ -25,7 +25,11 @@ void Lines(std::FILE* out, const actions::ValidationReport& r, Section section) 
 void SizeSection(std::FILE* out, const actions::ValidationReport& r, const char* heading,
                  const actions::DeviceSize& size, Section section) {
   std::fprintf(out, "\n%s\n-----\n", heading);
-  std::fprintf(out, "Required device size: %d MB\n", size.required_mb);
+  if (size.required_mb < 0) {
+    std::fprintf(out, "Required device size: not known (the driver does not read it)\n");
+  } else {
+    std::fprintf(out, "Required device size: %d MB\n", size.required_mb);
+  }
   if (size.given_mb >= 0) std::fprintf(out, "Given device size: %d MB\n", size.given_mb);
   Lines(out, r, section);
 }

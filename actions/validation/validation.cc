@@ -58,7 +58,7 @@ std::vector<journal::CheckResult> ValidationReport::Results() const {
 
 nlohmann::json ValidationReport::ToJson() const {
   auto size = [](const DeviceSize& d) {
-    return nlohmann::json{{"required_mb", d.required_mb},
+    return nlohmann::json{{"required_mb", d.required_mb < 0 ? nlohmann::json(nullptr) : nlohmann::json(d.required_mb)},
                           {"given_mb", d.given_mb < 0 ? nlohmann::json(nullptr) : nlohmann::json(d.given_mb)}};
   };
   nlohmann::json checks = nlohmann::json::array();

@@ -47,7 +47,7 @@ struct ValidationReport {
   // The lines as journaled (checkResult events).
   std::vector<journal::CheckResult> Results() const;
   // {"passed", "lpar", "mode", "estimate": {"blackout_s", "global_s"},
-  //  "sizes": {"mirror_vg": {"required_mb", "given_mb"}, ...},
+  //  "sizes": {"mirror_vg": {"required_mb", "given_mb"}, ...}, (required_mb null: its fact source not read)
   //  "checks": [{"name", "section", "result", "message", "code"}]}
   nlohmann::json ToJson() const;
 };

@@ -6,6 +6,7 @@
 #include "base/command_line.h"
 #include "base/file.h"
 #include "base/limits.h"
+#include "drivers/fact_sources.h"
 
 namespace lvu::drivers::aix {
 namespace {
@@ -76,11 +77,29 @@ Status ParseAixConfig(const std::string& text, const std::string& file, AixConfi
       LVU_RETURN_IF_ERROR(command(&out->workload_restart_command));
     } else if (key == "workload_thaw_command") {
       LVU_RETURN_IF_ERROR(command(&out->workload_thaw_command));
+    } else if (key == "checked_by_hand") {
+      std::string word;
+      for (size_t i = 0; i <= value.size(); ++i) {
+        char c = i < value.size() ? value[i] : ' ';
+        if (c != ' ' && c != ',' && c != '\t') {
+          word += c;
+          continue;
+        }
+        if (word.empty()) continue;
+        if (FindFactSource(word) == nullptr) {
+          std::string known;
+          for (const auto& s : AllFactSources()) known += std::string(known.empty() ? "" : ", ") + s.key;
+          return Status::InvalidArgument(where + ": checked_by_hand: unknown fact source '" + word +
+                                         "' (the sources are: " + known + ")");
+        }
+        out->checked_by_hand.push_back(word);
+        word.clear();
+      }
     } else {
       return Status::InvalidArgument(where + ": unknown key '" + key +
                                      "' (the keys are: hmc, hmc_user, managed_system, command_timeout_s, "
                                      "hmc_timeout_s, workload_checkpoint_command, workload_restart_command, "
-                                     "workload_thaw_command)");
+                                     "workload_thaw_command, checked_by_hand)");
     }
   }
   return Status::OK();

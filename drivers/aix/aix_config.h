@@ -9,6 +9,12 @@
 //   workload_checkpoint_command = PATH [ARG...]   freeze and checkpoint the workload
 //   workload_restart_command = PATH [ARG...]      restart it on the surrogate
 //   workload_thaw_command = PATH [ARG...]         thaw it on the original (rollback)
+//   checked_by_hand = trustchk lswpar ...         fact sources the administrator checked
+//
+// checked_by_hand names fact sources (drivers/fact_sources.h; blanks or
+// commas between them) the aix driver does not read yet and that the
+// administrator has checked by hand: their checks print INFO instead of
+// FAILED. An unknown source is InvalidArgument naming the line.
 //
 // The three workload commands stand for what IBM exposes only inside
 // `geninstall -k` (docs/drivers.md, "What has no public interface"): while
@@ -38,6 +44,7 @@ struct AixConfig {
   std::vector<std::string> workload_checkpoint_command;
   std::vector<std::string> workload_restart_command;
   std::vector<std::string> workload_thaw_command;
+  std::vector<std::string> checked_by_hand;
 };
 
 inline constexpr char kAixConfigFile[] = "aix.conf";

@@ -14,6 +14,7 @@
 #include "base/command_line.h"
 #include "base/file.h"
 #include "base/redact.h"
+#include "drivers/aix/aix_facts.h"
 #include "drivers/aix/parse/bootlist.h"
 #include "drivers/aix/parse/getconf.h"
 #include "drivers/aix/parse/hmc_lshwres.h"
@@ -35,7 +36,7 @@ std::string Excerpt(const std::string& t) {
 }
 
 Status NotRead(const std::string& what) {
-  return Status::Failed("the aix driver does not read " + what + " yet (docs/drivers.md, \"What it reads\")");
+  return Status::Failed("the aix driver does not read " + what + " yet (docs/drivers.md, \"Not yet\")");
 }
 
 // The value of a config key as a command, or Failed naming the key.
@@ -76,7 +77,40 @@ class AixSystem::AixHmc : public Hmc {
  public:
   explicit AixHmc(AixSystem* s) : s_(s) {}
 
+  // The HMC's partitions; for the one lvupdate runs on, also its bootlist
+  // (bootlist -m normal -o) and boot disk: the rootvg disk (lspv) the
+  // bootlist names first, else rootvg's first disk (bootinfo -b has no real
+  // output to test a parser on).
   Status ListLpars(std::vector<Lpar>* out) override {
+    LVU_RETURN_IF_ERROR(HmcLpars(out));
+    int id = 0;
+    std::string name, text;
+    LVU_RETURN_IF_ERROR(s_->os().CurrentLpar(&id, &name));
+    for (Lpar& l : *out) {
+      if (l.id != id) continue;
+      LVU_RETURN_IF_ERROR(s_->RunAix({"bootlist", "-m", "normal", "-o"}, &text));
+      std::vector<BootDevice> boot;
+      LVU_RETURN_IF_ERROR(ParseBootlist(text, &boot));
+      for (const auto& b : boot) {
+        if (l.bootlist.empty() || l.bootlist.back() != b.device) l.bootlist.push_back(b.device);
+      }
+      LVU_RETURN_IF_ERROR(s_->RunAix({"lspv"}, &text));
+      std::vector<PhysicalVolume> pvs;
+      LVU_RETURN_IF_ERROR(ParseLspv(text, &pvs));
+      std::vector<std::string> rootvg;
+      for (const auto& pv : pvs) {
+        if (pv.volume_group == "rootvg") rootvg.push_back(pv.name);
+      }
+      for (const auto& d : l.bootlist) {
+        if (l.booted_from.empty() && std::find(rootvg.begin(), rootvg.end(), d) != rootvg.end()) l.booted_from = d;
+      }
+      if (l.booted_from.empty() && !rootvg.empty()) l.booted_from = rootvg[0];
+    }
+    return Status::OK();
+  }
+
+  // The HMC's partitions: lssyscfg and lshwres only.
+  Status HmcLpars(std::vector<Lpar>* out) {
     out->clear();
     std::string ms, text;
     LVU_RETURN_IF_ERROR(s_->ManagedSystem(&ms));
@@ -196,8 +230,18 @@ class AixSystem::AixHmc : public Hmc {
                       &text);
   }
 
-  Status GetFacts(int, HmcFacts*) override {
-    return NotRead("the firmware level (lslic), the free virtual slots and the vNIC adapters");
+  // aix_facts.h; the frame's free resources less what lvupdate reserved.
+  Status GetFacts(int id, HmcFacts* out) override {
+    std::string ms;
+    LVU_RETURN_IF_ERROR(s_->ManagedSystem(&ms));
+    LVU_RETURN_IF_ERROR(ReadHmcFacts(
+        [this](const std::vector<std::string>& words, std::string* text) { return s_->RunHmc(words, text); }, ms, id,
+        out));
+    Reservation r;
+    LVU_RETURN_IF_ERROR(GetReservation(&r));
+    out->free_proc_units -= r.proc_units;
+    out->free_mem_mb -= r.mem_mb;
+    return Status::OK();
   }
 
   Status Login(const std::string& hmc, const std::string& user, const std::string& password,
@@ -253,7 +297,7 @@ class AixSystem::AixHmc : public Hmc {
 
   Status Find(int id, Lpar* out) {
     std::vector<Lpar> all;
-    LVU_RETURN_IF_ERROR(ListLpars(&all));
+    LVU_RETURN_IF_ERROR(HmcLpars(&all));
     for (const Lpar& l : all) {
       if (l.id == id) {
         *out = l;
@@ -431,8 +475,11 @@ class AixSystem::AixOs : public PartitionOs {
   Status ReadFix(const std::string& path, Fix*) override {
     return NotRead("an ifix package's attributes (emgr -d -e " + path + " -v3)");
   }
-  Status GetFacts(int, OsFacts*) override {
-    return NotRead("the facts of the preview checks (lsvg, lsps, sysdumpdev, lsdev, trustchk, lslpp, lswpar, vmo...)");
+  // aix_facts.h: what it reads, and what it lists unread.
+  Status GetFacts(int lpar, OsFacts* out) override {
+    LVU_RETURN_IF_ERROR(Here(lpar));
+    return ReadOsFacts([this](const std::vector<std::string>& argv, std::string* text) { return s_->RunAix(argv, text); },
+                       out);
   }
   Status ListProcesses(int, ProcessTable*) override {
     return NotRead("the process tree (ps -ef, procfiles, genkex)");
@@ -573,6 +620,7 @@ Status AixSystem::RecordHmc(const std::string& hmc, const std::string& user) {
 System::RequiredSettings AixSystem::MissingSettings() {
   RequiredSettings r;
   r.applies = true;
+  r.checked_by_hand = config_.checked_by_hand;
   const std::string file = home_ + "/" + kAixConfigFile;
   if (config_.hmc.empty()) r.missing.push_back("hmc is not set in " + file + " (the HMC this partition's ssh key reaches)");
   const std::pair<const std::vector<std::string>*, const char*> commands[] = {

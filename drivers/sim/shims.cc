@@ -12,6 +12,7 @@
 
 #include "base/file.h"
 #include "base/str_printf.h"
+#include "drivers/sim/fact_shims.h"
 #include "drivers/sim/hmc_session.h"
 #include "drivers/sim/world.h"
 
@@ -85,6 +86,8 @@ class Shims {
     if (cmd == "lspath") return Lspath(a);
     if (cmd == "bootlist") return Bootlist(a);
     if (cmd == "ssh") return Ssh(a);
+    ShimOutput fact;
+    if (RunFactShim(w_, a, &fact)) return fact;
     return Err(127, cmd + ": not found\n");
   }
 
@@ -229,7 +232,8 @@ class Shims {
     for (const WorldLpar& l : w_.lpars) {
       if (only >= 0 && l.id != only) continue;
       out += "name=" + l.name + ",lpar_id=" + std::to_string(l.id) + ",lpar_env=aixlinux,state=" + l.state +
-             ",os_version=AIX " + l.os_level + ",curr_profile=normal,default_profile=normal\n";
+             ",os_version=AIX " + l.os_level + ",curr_profile=normal,default_profile=normal,remote_restart_capable=" +
+             (l.remote_restart ? "1" : "0") + "\n";
     }
     if (out.empty()) return Out("No results were found.\n");
     return Out(out);
@@ -339,7 +343,11 @@ class Shims {
 
 }  // namespace
 
-std::vector<std::string> ShimNames() { return {"uname", "lspv", "getconf", "lspath", "bootlist", "ssh"}; }
+std::vector<std::string> ShimNames() {
+  std::vector<std::string> names = {"uname", "lspv", "getconf", "lspath", "bootlist", "ssh"};
+  for (const std::string& n : FactShimNames()) names.push_back(n);
+  return names;
+}
 
 Status RunShim(SimSystem* sim, const std::string& home, const std::vector<std::string>& argv, ShimOutput* out) {
   if (argv.empty()) return Status::InvalidArgument("sim exec: no command");

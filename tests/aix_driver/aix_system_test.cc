@@ -231,14 +231,10 @@ TEST_F(AixSystemTest, TheWorkloadStepsRunTheConfiguredCommandOrFailNamingTheKey)
 
 TEST_F(AixSystemTest, WhatItDoesNotReadYetIsFailedNeverAGuess) {
   auto sys = Make();
-  OsFacts os;
-  Status s = sys->os().GetFacts(99, &os);
+  std::vector<drivers::VhostMapping> maps;
+  Status s = sys->vios().ListMappings(&maps);
   EXPECT_EQ(s.code(), Status::Code::kFailed);
   EXPECT_NE(s.message().find("does not read"), std::string::npos);
-  HmcFacts hf;
-  EXPECT_EQ(sys->hmc().GetFacts(99, &hf).code(), Status::Code::kFailed);
-  std::vector<drivers::VhostMapping> maps;
-  EXPECT_EQ(sys->vios().ListMappings(&maps).code(), Status::Code::kFailed);
   EXPECT_EQ(sys->os().SetLiveUpdate(99, true).code(), Status::Code::kFailed);
   EXPECT_EQ(sys->hmc().CreateLpar(98, 99, "x").code(), Status::Code::kFailed);
 }
@@ -300,6 +296,22 @@ TEST(AixConfigTest, KeysValuesAndErrorsNamingTheLine) {
   EXPECT_NE(s.message().find("aix.conf:1: not `key = value`"), std::string::npos);
   s = ParseAixConfig("workload_thaw_command = \"unterminated\n", "aix.conf", &c);
   EXPECT_NE(s.message().find("aix.conf:1: workload_thaw_command"), std::string::npos) << s.ToString();
+}
+
+TEST(AixConfigTest, CheckedByHandNamesKnownFactSources) {
+  AixConfig c;
+  Status s = ParseAixConfig("hmc = a\nchecked_by_hand = trustchk, lswpar  ras\n", "aix.conf", &c);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(c.checked_by_hand, (std::vector<std::string>{"trustchk", "lswpar", "ras"}));
+  // The driver hands them to the preview with its settings.
+  ProcessRunner runner;
+  AixSystem aix("/h", c, &runner);
+  EXPECT_EQ(aix.MissingSettings().checked_by_hand, c.checked_by_hand);
+  s = ParseAixConfig("\nchecked_by_hand = trustchk trustchek\n", "/h/aix.conf", &c);
+  EXPECT_TRUE(s.IsInvalidArgument());
+  EXPECT_NE(s.message().find("/h/aix.conf:2: checked_by_hand: unknown fact source 'trustchek' (the sources are: lsvg, "),
+            std::string::npos)
+      << s.ToString();
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -75,6 +76,11 @@ TEST_F(OverShimsTest, ItReadsThePartitionItsDisksAndTheFrameAsTheSimDriverDoes) 
     EXPECT_EQ(al[i].state, sl[i].state);
     EXPECT_DOUBLE_EQ(al[i].proc_units, sl[i].proc_units);
     EXPECT_EQ(al[i].mem_mb, sl[i].mem_mb);
+    if (al[i].id == s_id) {  // the partition lvupdate runs on: its bootlist and boot disk too
+      EXPECT_EQ(al[i].bootlist, sl[i].bootlist);
+      EXPECT_EQ(al[i].booted_from, sl[i].booted_from);
+      EXPECT_FALSE(al[i].booted_from.empty());
+    }
   }
   // The managed system was found from the partition, over ssh to the lab's HMC.
   bool found = false;
@@ -82,6 +88,83 @@ TEST_F(OverShimsTest, ItReadsThePartitionItsDisksAndTheFrameAsTheSimDriverDoes) 
     found = found || line.find("hscroot@10.1.50.30 'lssyscfg -r lpar -m Server-") != std::string::npos;
   }
   EXPECT_TRUE(found);
+}
+
+// The facts both drivers read, equal field by field (the sources the aix
+// driver reads: aix_facts.h); what it does not read it lists unread.
+void ExpectSameFacts(AixSystem& aix, System& sim) {
+  int id = 0;
+  std::string name;
+  ASSERT_TRUE(sim.os().CurrentLpar(&id, &name).ok());
+  OsFacts a, s;
+  Status st = aix.os().GetFacts(id, &a);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  ASSERT_TRUE(sim.os().GetFacts(id, &s).ok());
+  EXPECT_TRUE(s.unread.empty());
+  EXPECT_EQ(a.rootvg_used_mb, s.rootvg_used_mb);
+  EXPECT_EQ(a.rootvg_copies, s.rootvg_copies);
+  EXPECT_EQ(a.rootvg_uniformly_mirrored, s.rootvg_uniformly_mirrored);
+  EXPECT_EQ(a.rootvg_stale_lvs, s.rootvg_stale_lvs);
+  EXPECT_EQ(a.multibos, s.multibos);
+  EXPECT_EQ(a.paging_mb, s.paging_mb);
+  ASSERT_EQ(a.filesystems.size(), s.filesystems.size());
+  for (size_t i = 0; i < a.filesystems.size(); ++i) {
+    EXPECT_EQ(a.filesystems[i].mount, s.filesystems[i].mount);
+    EXPECT_EQ(a.filesystems[i].device, s.filesystems[i].device);
+    EXPECT_EQ(a.filesystems[i].size_mb, s.filesystems[i].size_mb) << a.filesystems[i].mount;
+    EXPECT_EQ(a.filesystems[i].free_mb, s.filesystems[i].free_mb) << a.filesystems[i].mount;
+    if (s.filesystems[i].vg == "rootvg" || s.filesystems[i].type == "procfs") {
+      EXPECT_EQ(a.filesystems[i].vg, s.filesystems[i].vg) << a.filesystems[i].mount;
+      EXPECT_EQ(a.filesystems[i].type, s.filesystems[i].type) << a.filesystems[i].mount;
+    }
+  }
+  EXPECT_EQ(a.tape_devices, s.tape_devices);
+  EXPECT_EQ(a.optical_devices, s.optical_devices);
+  EXPECT_EQ(a.vlog_devices, s.vlog_devices);
+  EXPECT_EQ(a.gre_tunnels, s.gre_tunnels);
+  EXPECT_EQ(a.reboot_pending_fixes, s.reboot_pending_fixes);
+  EXPECT_NE(std::find(a.unread.begin(), a.unread.end(), "trustchk"), a.unread.end());
+
+  HmcFacts ah, sh;
+  st = aix.hmc().GetFacts(id, &ah);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  ASSERT_TRUE(sim.hmc().GetFacts(id, &sh).ok());
+  EXPECT_NEAR(ah.free_proc_units, sh.free_proc_units, 0.005);
+  EXPECT_EQ(ah.free_mem_mb, sh.free_mem_mb);
+  EXPECT_EQ(ah.remote_restart, sh.remote_restart);
+  EXPECT_EQ(ah.mem_mode, sh.mem_mode);
+  EXPECT_EQ(std::find(ah.unread.begin(), ah.unread.end(), "remote_restart"), ah.unread.end());
+  EXPECT_NE(std::find(ah.unread.begin(), ah.unread.end(), "lslic"), ah.unread.end());
+}
+
+TEST_F(OverShimsTest, ThePreviewsFactsReadThroughTheCommandsAreTheSimulatorsFacts) {
+  {
+    AixSystem aix(home_.path(), config_, &runner_);
+    ExpectSameFacts(aix, *Sim());
+  }
+  // A partition with something to find in each source read.
+  for (const std::vector<std::string>& kv : std::vector<std::vector<std::string>>{
+           {"rootvg.stale_lvs", "2"}, {"rootvg.copies", "2"}, {"rootvg.uniformly_mirrored", "no"},
+           {"system.multibos", "yes"}, {"paging.size_mb", "2048"}, {"devices.tape", "rmt0"},
+           {"devices.optical", "cd0"}, {"devices.vlog", "vlog0"}, {"net.gre_tunnels", "gre0"},
+           {"emgr.reboot_pending", "IJ09625s2a"}, {"lpar.remote_restart", "yes"}, {"rootvg.used_mb", "9000"}}) {
+    testing::ProcResult r = testing::Lvupdate(home_.path(), {"sim", "set", kv[0], kv[1]});
+    ASSERT_EQ(r.exit_code, 0) << kv[0] << ": " << r.out;
+  }
+  AixSystem aix(home_.path(), config_, &runner_);
+  auto sim = Sim();
+  OsFacts s;
+  int id = 0;
+  std::string name;
+  ASSERT_TRUE(sim->os().CurrentLpar(&id, &name).ok());
+  ASSERT_TRUE(sim->os().GetFacts(id, &s).ok());
+  ASSERT_EQ(s.rootvg_stale_lvs, 2);
+  ASSERT_FALSE(s.rootvg_uniformly_mirrored);
+  ASSERT_EQ(s.tape_devices, std::vector<std::string>{"rmt0"});
+  ExpectSameFacts(aix, *sim);
+  bool lsvg = false;
+  for (const auto& line : aix.TakeCommandLines()) lsvg = lsvg || line == "lsvg -l rootvg";
+  EXPECT_TRUE(lsvg);
 }
 
 TEST_F(OverShimsTest, WhatItChangesThroughTheCommandsChangesTheSimulatedWorld) {

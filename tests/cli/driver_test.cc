@@ -83,6 +83,69 @@ TEST(DriverOptionTest, AnAixRunOverTheShimsStopsAtValidationAndItsTimesAreNotSim
   EXPECT_EQ(st["status"], "failed_validation");
 }
 
+// The preview with the aix driver over the shims: the facts it reads through
+// the commands PASS as with the simulator; each source it does not read yet
+// FAILs its checks naming the source, until aix.conf says it was checked by
+// hand, when they print INFO.
+TEST(DriverOptionTest, AnAixPreviewChecksWhatItReadsAndNamesWhatItDoesNot) {
+  TempHome home;
+  const std::string& h = home.path();
+  ASSERT_EQ(InitLab(h).exit_code, 0);
+  ASSERT_EQ(Lvupdate(h, {"sim", "shims", h + "/shims"}).exit_code, 0);
+  const std::string old_path = getenv("PATH");
+  setenv("PATH", (h + "/shims:" + old_path).c_str(), 1);
+  ProcResult auth = Lvupdate(h, {"--driver", "aix", "hmcauth", "-a", "10.1.50.30", "-u", "hscroot", "-p",
+                                 kLabHmcPassword});
+  ASSERT_EQ(auth.exit_code, 0) << auth.out;
+  const std::string conf = ReadFile(h + "/aix.conf") +
+                           "workload_checkpoint_command = /bin/true\nworkload_restart_command = /bin/true\n"
+                           "workload_thaw_command = /bin/true\n";
+  WriteFile(h + "/aix.conf", conf);
+  ASSERT_EQ(Lvupdate(h, {"sim", "set", "devices.tape", "rmt0"}).exit_code, 0);
+  const std::string before = World(h).dump();
+  ProcResult r = Lvupdate(h, {"--driver", "aix", "preview", "-d", h + "/fixes", "dummy.150813.epkg.Z"});
+  EXPECT_NE(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("PASSED: sufficient space available in /var."), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("PASSED: the rootvg does not have stale logical volumes."), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("FAILED: local tape devices"), std::string::npos) << r.out;  // lsdev -C read rmt0
+  EXPECT_NE(r.out.find("FAILED: cannot verify that The trustchk Trusted Execution Policy is not on. The driver does "
+                       "not read trustchk (trustchk -p): check it by hand, then add trustchk to checked_by_hand in "
+                       "aix.conf."),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("PASSED: The trustchk"), std::string::npos) << r.out;
+  // The dump device's size is not read (sysdumpdev): not known, not 0 MB.
+  EXPECT_NE(r.out.find("Checking temporary dump device size:\n-----\nRequired device size: not known (the driver does "
+                       "not read it)\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("FAILED: the driver's settings"), std::string::npos) << r.out;
+
+  // Checked by hand: every source the aix driver does not read.
+  std::string unread;
+  for (const char* k : {"sysdumpdev", "snapshot", "mount", "lscfg", "capi", "diskless", "session", "lslpp", "trustchk",
+                        "tcb", "kerberos", "powersc", "lswpar", "lssrc", "ras", "vmo", "ps", "ifix_location", "lslic",
+                        "slots", "vnic"}) {
+    unread += std::string(" ") + k;
+  }
+  WriteFile(h + "/aix.conf", conf + "checked_by_hand =" + unread + "\n");
+  r = Lvupdate(h, {"--driver", "aix", "preview", "-d", h + "/fixes", "dummy.150813.epkg.Z"});
+  setenv("PATH", old_path.c_str(), 1);
+  EXPECT_EQ(r.out.find("The driver does not read"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("INFO: not verified by lvupdate, checked by hand (checked_by_hand: trustchk): The trustchk "
+                       "Trusted Execution Policy is not on."),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("PASSED: sufficient space available in /var."), std::string::npos) << r.out;
+  // A preview changes nothing.
+  nlohmann::json after = World(h), b = nlohmann::json::parse(before);
+  for (auto* j : {&after, &b}) {
+    j->erase("clock");
+    j->erase("errlog");
+  }
+  EXPECT_EQ(after.dump(), b.dump());
+}
+
 TEST(AixParseTest, PrintsWhatTheParserReadsFromARealOutput) {
   TempHome home;
   ProcResult r = Lvupdate(home.path(), {"aix", "parse", "lspv", kShared + "lspv.11.txt"});

@@ -10,6 +10,10 @@
 //   lists without a preview line, then the INFO line.
 // - A check whose `needs` include a source that could not be read is FAILED
 //   with that source's error, without calling its predicate.
+// - A check reading a fact source (drivers/fact_sources.h) the driver left
+//   unread is FAILED naming the source, without calling its predicate;
+//   INFO instead when the source is checked by hand (the driver's
+//   settings). No check PASSes on a fact nobody read.
 // - Predicates are pure: same Snapshot, same verdict and text.
 // - The ifixes named on the command line are checked one line each
 //   (FixLines), in the order given, under "Validating live update input data."
@@ -84,6 +88,11 @@ void AddHmcChecks(std::vector<CheckDef>* out);
 void AddWorkloadChecks(std::vector<CheckDef>* out);
 void AddFixChecks(std::vector<CheckDef>* out);
 void AddDriverChecks(std::vector<CheckDef>* out);
+
+// The fact sources (drivers/fact_sources.h keys) check `name` reads, in
+// check_sources.cc; empty for a check that reads none (lvupdate.data, the
+// HMC's partition list, lspv, the VIOS mappings).
+const std::vector<std::string>& SourcesOf(const std::string& name);
 
 // The ifix lines (fix_checks.cc): one per ifix given, named "ifix.FILE".
 std::vector<CheckLine> FixLines(const Snapshot& s);

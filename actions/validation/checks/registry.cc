@@ -1,10 +1,12 @@
 // The order of the preview: the seed article's lines, then the limitations
 // it lists without a line, then INFO. Every check defined in checks/*.cc is
 // placed here exactly once (a test holds both lists equal).
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
 #include "actions/validation/checks/check.h"
+#include "drivers/fact_sources.h"
 
 namespace lvu::actions {
 namespace {
@@ -75,6 +77,36 @@ const Status* Missing(const Snapshot& s, unsigned needs) {
   return nullptr;
 }
 
+bool Has(const std::vector<std::string>& list, const std::string& key) {
+  return std::find(list.begin(), list.end(), key) != list.end();
+}
+
+// The sources check `name` reads that the driver left unread: those checked
+// by hand, and those not.
+void Unread(const Snapshot& s, const std::string& name, std::vector<std::string>* by_hand,
+            std::vector<std::string>* not_checked) {
+  for (const std::string& key : SourcesOf(name)) {
+    const drivers::FactSource* src = drivers::FindFactSource(key);
+    if (src == nullptr) throw std::logic_error("check " + name + " reads an unknown fact source: " + key);
+    if (!Has(src->hmc ? s.hmc.unread : s.os.unread, key)) continue;
+    (Has(s.settings.checked_by_hand, key) ? by_hand : not_checked)->push_back(key);
+  }
+}
+
+std::string Commands(const std::vector<std::string>& keys) {
+  std::string out;
+  for (const auto& k : keys) {
+    out += (out.empty() ? "" : ", ") + k + " (" + drivers::FindFactSource(k)->commands + ")";
+  }
+  return out;
+}
+
+std::string Keys(const std::vector<std::string>& keys) {
+  std::string out;
+  for (const auto& k : keys) out += (out.empty() ? "" : " ") + k;
+  return out;
+}
+
 }  // namespace
 
 const char* SectionName(Section s) {
@@ -108,6 +140,24 @@ std::vector<CheckLine> RunChecks(const Snapshot& s) {
       line.result = journal::CheckOutcome::kFailed;
       line.message = std::string("cannot verify that ") + d.passed + " " + missing->message();
       line.code = d.code;
+      lines.push_back(std::move(line));
+      continue;
+    }
+    std::vector<std::string> by_hand, not_checked;
+    Unread(s, d.name, &by_hand, &not_checked);
+    if (!not_checked.empty()) {
+      line.result = journal::CheckOutcome::kFailed;
+      line.message = std::string("cannot verify that ") + d.passed + " The driver does not read " +
+                     Commands(not_checked) + ": check it by hand, then add " + Keys(not_checked) +
+                     " to checked_by_hand in aix.conf.";
+      line.code = d.code;
+      lines.push_back(std::move(line));
+      continue;
+    }
+    if (!by_hand.empty()) {
+      line.result = journal::CheckOutcome::kInfo;
+      line.message = std::string("not verified by lvupdate, checked by hand (checked_by_hand: ") + Keys(by_hand) +
+                     "): " + d.passed;
       lines.push_back(std::move(line));
       continue;
     }

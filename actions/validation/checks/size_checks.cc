@@ -46,10 +46,28 @@ Verdict DisksFit(const Snapshot& s, const char* role, const std::vector<std::str
 
 }  // namespace
 
-DeviceSize MirrorVgSize(const Snapshot& s) { return {s.os.rootvg_used_mb, GivenMb(s, s.input->data.mhdisk)}; }
-DeviceSize NewRootvgSize(const Snapshot& s) { return {s.os.rootvg_used_mb, GivenMb(s, s.input->data.nhdisk)}; }
-DeviceSize PagingSize(const Snapshot& s) { return {s.os.paging_mb, GivenMb(s, s.input->data.tohdisk)}; }
-DeviceSize DumpSize(const Snapshot& s) { return {s.os.dump_mb, GivenMb(s, s.input->data.tshdisk)}; }
+namespace {
+
+// `mb`, or -1 when the driver left `source` (drivers/fact_sources.h) unread.
+int Required(const Snapshot& s, const char* source, int mb) {
+  for (const auto& k : s.os.unread) {
+    if (k == source) return -1;
+  }
+  return mb;
+}
+
+}  // namespace
+
+DeviceSize MirrorVgSize(const Snapshot& s) {
+  return {Required(s, "lsvg", s.os.rootvg_used_mb), GivenMb(s, s.input->data.mhdisk)};
+}
+DeviceSize NewRootvgSize(const Snapshot& s) {
+  return {Required(s, "lsvg", s.os.rootvg_used_mb), GivenMb(s, s.input->data.nhdisk)};
+}
+DeviceSize PagingSize(const Snapshot& s) { return {Required(s, "lsps", s.os.paging_mb), GivenMb(s, s.input->data.tohdisk)}; }
+DeviceSize DumpSize(const Snapshot& s) {
+  return {Required(s, "sysdumpdev", s.os.dump_mb), GivenMb(s, s.input->data.tshdisk)};
+}
 
 void AddSizeChecks(std::vector<CheckDef>* out) {
   constexpr const char* kSufficient = "device size is sufficient.";

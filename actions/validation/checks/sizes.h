@@ -20,7 +20,7 @@
 namespace lvu::actions {
 
 struct DeviceSize {
-  int required_mb = 0;
+  int required_mb = 0;  // -1: not known (the driver did not read the fact source it comes from)
   int given_mb = -1;  // -1: no disk given for that role
 };
 
