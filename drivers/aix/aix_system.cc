@@ -80,7 +80,8 @@ class AixSystem::AixHmc : public Hmc {
   // The HMC's partitions; for the one lvupdate runs on, also its bootlist
   // (bootlist -m normal -o) and boot disk: the rootvg disk (lspv) the
   // bootlist names first, else rootvg's first disk (bootinfo -b has no real
-  // output to test a parser on).
+  // output to test a parser on); and, running, it holds the workload (the
+  // guards of world_check.h refuse to stop, delete or unmap it).
   Status ListLpars(std::vector<Lpar>* out) override {
     LVU_RETURN_IF_ERROR(HmcLpars(out));
     int id = 0;
@@ -105,6 +106,7 @@ class AixSystem::AixHmc : public Hmc {
         if (l.booted_from.empty() && std::find(rootvg.begin(), rootvg.end(), d) != rootvg.end()) l.booted_from = d;
       }
       if (l.booted_from.empty() && !rootvg.empty()) l.booted_from = rootvg[0];
+      if (l.state == "Running") l.workload = "running";
     }
     return Status::OK();
   }

@@ -76,10 +76,12 @@ TEST_F(OverShimsTest, ItReadsThePartitionItsDisksAndTheFrameAsTheSimDriverDoes) 
     EXPECT_EQ(al[i].state, sl[i].state);
     EXPECT_DOUBLE_EQ(al[i].proc_units, sl[i].proc_units);
     EXPECT_EQ(al[i].mem_mb, sl[i].mem_mb);
-    if (al[i].id == s_id) {  // the partition lvupdate runs on: its bootlist and boot disk too
+    EXPECT_EQ(al[i].workload, sl[i].workload) << al[i].name;
+    if (al[i].id == s_id) {  // the partition lvupdate runs on: its bootlist, boot disk and workload too
       EXPECT_EQ(al[i].bootlist, sl[i].bootlist);
       EXPECT_EQ(al[i].booted_from, sl[i].booted_from);
       EXPECT_FALSE(al[i].booted_from.empty());
+      EXPECT_EQ(al[i].workload, "running");
     }
   }
   // The managed system was found from the partition, over ssh to the lab's HMC.
