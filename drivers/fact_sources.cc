@@ -1,6 +1,8 @@
 // See fact_sources.h.
 #include "drivers/fact_sources.h"
 
+#include <algorithm>
+
 namespace lvu::drivers {
 
 const std::vector<FactSource>& AllFactSources() {
@@ -51,6 +53,10 @@ const FactSource* FindFactSource(const std::string& key) {
     if (key == s.key) return &s;
   }
   return nullptr;
+}
+
+bool NamesSource(const std::vector<std::string>& keys, const std::string& key) {
+  return std::find(keys.begin(), keys.end(), key) != keys.end();
 }
 
 std::vector<std::string> FactSourceKeys(bool hmc) {

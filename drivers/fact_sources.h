@@ -27,6 +27,9 @@ const std::vector<FactSource>& AllFactSources();
 // The source named `key`, or nullptr.
 const FactSource* FindFactSource(const std::string& key);
 
+// Whether `keys` (an `unread` or `checked_by_hand` list) names source `key`.
+bool NamesSource(const std::vector<std::string>& keys, const std::string& key);
+
 // The keys of every source of the partition (hmc false) or of the HMC (hmc true).
 std::vector<std::string> FactSourceKeys(bool hmc);
 

@@ -32,7 +32,7 @@ bool Prefixed(const std::string& name, const char* prefix) { return name.rfind(p
 
 void Unread(std::vector<std::string>* unread, bool hmc, const std::vector<std::string>& read) {
   for (const std::string& key : FactSourceKeys(hmc)) {
-    if (std::find(read.begin(), read.end(), key) == read.end()) unread->push_back(key);
+    if (!NamesSource(read, key)) unread->push_back(key);
   }
 }
 

@@ -1,7 +1,6 @@
 // The order of the preview: the seed article's lines, then the limitations
 // it lists without a line, then INFO. Every check defined in checks/*.cc is
 // placed here exactly once (a test holds both lists equal).
-#include <algorithm>
 #include <map>
 #include <stdexcept>
 
@@ -77,10 +76,6 @@ const Status* Missing(const Snapshot& s, unsigned needs) {
   return nullptr;
 }
 
-bool Has(const std::vector<std::string>& list, const std::string& key) {
-  return std::find(list.begin(), list.end(), key) != list.end();
-}
-
 // The sources check `name` reads that the driver left unread: those checked
 // by hand, and those not.
 void Unread(const Snapshot& s, const std::string& name, std::vector<std::string>* by_hand,
@@ -88,8 +83,8 @@ void Unread(const Snapshot& s, const std::string& name, std::vector<std::string>
   for (const std::string& key : SourcesOf(name)) {
     const drivers::FactSource* src = drivers::FindFactSource(key);
     if (src == nullptr) throw std::logic_error("check " + name + " reads an unknown fact source: " + key);
-    if (!Has(src->hmc ? s.hmc.unread : s.os.unread, key)) continue;
-    (Has(s.settings.checked_by_hand, key) ? by_hand : not_checked)->push_back(key);
+    if (!drivers::NamesSource(src->hmc ? s.hmc.unread : s.os.unread, key)) continue;
+    (drivers::NamesSource(s.settings.checked_by_hand, key) ? by_hand : not_checked)->push_back(key);
   }
 }
 

@@ -5,6 +5,7 @@
 // AIX prints only the required size, and so does this.
 #include "actions/validation/checks/check.h"
 #include "actions/validation/checks/sizes.h"
+#include "drivers/fact_sources.h"
 
 namespace lvu::actions {
 namespace {
@@ -49,12 +50,7 @@ Verdict DisksFit(const Snapshot& s, const char* role, const std::vector<std::str
 namespace {
 
 // `mb`, or -1 when the driver left `source` (drivers/fact_sources.h) unread.
-int Required(const Snapshot& s, const char* source, int mb) {
-  for (const auto& k : s.os.unread) {
-    if (k == source) return -1;
-  }
-  return mb;
-}
+int Required(const Snapshot& s, const char* source, int mb) { return drivers::NamesSource(s.os.unread, source) ? -1 : mb; }
 
 }  // namespace
 
