@@ -15,6 +15,7 @@
 #include "base/file.h"
 #include "base/redact.h"
 #include "drivers/aix/aix_facts.h"
+#include "drivers/aix/aix_mappings.h"
 #include "drivers/aix/parse/bootlist.h"
 #include "drivers/aix/parse/getconf.h"
 #include "drivers/aix/parse/hmc_lshwres.h"
@@ -80,8 +81,9 @@ class AixSystem::AixHmc : public Hmc {
   // The HMC's partitions; for the one lvupdate runs on, also its bootlist
   // (bootlist -m normal -o) and boot disk: the rootvg disk (lspv) the
   // bootlist names first, else rootvg's first disk (bootinfo -b has no real
-  // output to test a parser on); and, running, it holds the workload (the
-  // guards of world_check.h refuse to stop, delete or unmap it).
+  // output to test a parser on); its disks and their paths (lspath); and,
+  // running, it holds the workload (the guards of world_check.h refuse to
+  // stop, delete or unmap it).
   Status ListLpars(std::vector<Lpar>* out) override {
     LVU_RETURN_IF_ERROR(HmcLpars(out));
     int id = 0;
@@ -107,6 +109,14 @@ class AixSystem::AixHmc : public Hmc {
       }
       if (l.booted_from.empty() && !rootvg.empty()) l.booted_from = rootvg[0];
       if (l.state == "Running") l.workload = "running";
+      LVU_RETURN_IF_ERROR(s_->RunAix({"lspath"}, &text));
+      std::vector<PathEntry> paths;
+      LVU_RETURN_IF_ERROR(ParseLspath(text, &paths));
+      for (const auto& p : paths) {
+        auto it = std::find_if(l.disks.begin(), l.disks.end(), [&](const LparDisk& d) { return d.name == p.name; });
+        if (it == l.disks.end()) it = l.disks.insert(l.disks.end(), LparDisk{p.name, {}});
+        it->paths.push_back({p.parent, PathStatusName(p.status)});
+      }
     }
     return Status::OK();
   }
@@ -236,9 +246,7 @@ class AixSystem::AixHmc : public Hmc {
   Status GetFacts(int id, HmcFacts* out) override {
     std::string ms;
     LVU_RETURN_IF_ERROR(s_->ManagedSystem(&ms));
-    LVU_RETURN_IF_ERROR(ReadHmcFacts(
-        [this](const std::vector<std::string>& words, std::string* text) { return s_->RunHmc(words, text); }, ms, id,
-        out));
+    LVU_RETURN_IF_ERROR(ReadHmcFacts(s_->HmcRunner(), ms, id, out));
     Reservation r;
     LVU_RETURN_IF_ERROR(GetReservation(&r));
     out->free_proc_units -= r.proc_units;
@@ -318,8 +326,13 @@ class AixSystem::AixVios : public Vios {
  public:
   explicit AixVios(AixSystem* s) : s_(s) {}
 
-  Status ListMappings(std::vector<drivers::VhostMapping>*) override {
-    return NotRead("which client disk each vhost serves (lsmap names the VIOS's backing devices)");
+  // aix_mappings.h.
+  Status ListMappings(std::vector<drivers::VhostMapping>* out) override {
+    std::string ms, name;
+    int id = 0;
+    LVU_RETURN_IF_ERROR(s_->ManagedSystem(&ms));
+    LVU_RETURN_IF_ERROR(s_->os().CurrentLpar(&id, &name));
+    return ReadMappings(s_->AixRunner(), s_->HmcRunner(), ms, id, out);
   }
 
   Status SetClient(const std::string&, const std::string&, int) override {
@@ -480,8 +493,7 @@ class AixSystem::AixOs : public PartitionOs {
   // aix_facts.h: what it reads, and what it lists unread.
   Status GetFacts(int lpar, OsFacts* out) override {
     LVU_RETURN_IF_ERROR(Here(lpar));
-    return ReadOsFacts([this](const std::vector<std::string>& argv, std::string* text) { return s_->RunAix(argv, text); },
-                       out);
+    return ReadOsFacts(s_->AixRunner(), out);
   }
   Status ListProcesses(int, ProcessTable*) override {
     return NotRead("the process tree (ps -ef, procfiles, genkex)");
@@ -678,6 +690,14 @@ Status AixSystem::RunHmc(const std::vector<std::string>& words, std::string* out
   if (no_results != nullptr) *no_results = none;
   *out = none ? "" : std::move(r.out);
   return Status::OK();
+}
+
+RunCommand AixSystem::AixRunner() {
+  return [this](const std::vector<std::string>& argv, std::string* text) { return RunAix(argv, text); };
+}
+
+RunCommand AixSystem::HmcRunner() {
+  return [this](const std::vector<std::string>& words, std::string* text) { return RunHmc(words, text); };
 }
 
 Status AixSystem::ManagedSystem(std::string* out) {

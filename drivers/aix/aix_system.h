@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "drivers/aix/aix_config.h"
+#include "drivers/aix/aix_facts.h"
 #include "drivers/aix/command.h"
 #include "drivers/system.h"
 
@@ -58,6 +59,9 @@ class AixSystem : public System {
   // Runs an HMC command over ssh; *out its standard output; *no_results when
   // the HMC said "No results were found." (exit 0 or 1).
   Status RunHmc(const std::vector<std::string>& words, std::string* out, bool* no_results = nullptr);
+  // RunAix and RunHmc as the pure readers take them (aix_facts.h).
+  RunCommand AixRunner();
+  RunCommand HmcRunner();
   // The managed system (-m) holding this partition: managed_system, else
   // the one whose partition list has this partition's id and name.
   Status ManagedSystem(std::string* out);

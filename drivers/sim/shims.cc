@@ -14,6 +14,7 @@
 #include "base/str_printf.h"
 #include "drivers/sim/fact_shims.h"
 #include "drivers/sim/hmc_session.h"
+#include "drivers/sim/vios_shims.h"
 #include "drivers/sim/world.h"
 
 namespace lvu::drivers::sim {
@@ -87,7 +88,7 @@ class Shims {
     if (cmd == "bootlist") return Bootlist(a);
     if (cmd == "ssh") return Ssh(a);
     ShimOutput fact;
-    if (RunFactShim(w_, a, &fact)) return fact;
+    if (RunViosLsdev(w_, a, &fact) || RunFactShim(w_, a, &fact)) return fact;
     return Err(127, cmd + ": not found\n");
   }
 
@@ -207,6 +208,8 @@ class Shims {
     if (o.count("-m") != 0 && o["-m"] != w_.managed_system.name) {
       return Err(1, "The managed system " + o["-m"] + " is not known to this HMC (the simulator's message)\n");
     }
+    ShimOutput vios;
+    if (RunViosHmc(w_, w, &vios)) return vios;
     if (cmd == "lssyscfg" && o["-r"] == "lpar") return Lpars(o);
     if (cmd == "lshwres" && o["-r"] == "proc" && o["--level"] == "lpar") return ProcLpar();
     if (cmd == "lshwres" && o["-r"] == "mem" && o["--level"] == "lpar") return MemLpar();

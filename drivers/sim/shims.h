@@ -9,13 +9,16 @@
 //   uname -L; lspv; getconf DISK_SIZE /dev/hdiskN; lspath [-p ADAPTER];
 //   bootlist -m normal -o; bootlist -m normal DISK...;
 //   lsvg rootvg, lsvg -l rootvg, lsps -a, df -m, lsdev -C, emgr -l (the
-//   preview's facts: fact_shims.h);
+//   preview's facts: fact_shims.h); lsdev -Cc adapter -F name:physloc
+//   (vios_shims.h);
 //   ssh [-o OPT]... USER@HMC 'COMMAND': the HMC's lssyscfg -r sys,
 //   lssyscfg -r lpar -m SYS [--filter lpar_ids=N] (with
 //   remote_restart_capable), lshwres -r proc|mem
 //   --level lpar|sys -m SYS, chsyscfg -r lpar -m SYS -i name=OLD,new_name=NEW,
 //   chsysstate -r lpar -m SYS -o shutdown --immed --id N,
-//   rmsyscfg -r lpar -m SYS --id N, lshmc -V, mkauthkeys -a KEY.
+//   rmsyscfg -r lpar -m SYS --id N, lshmc -V, mkauthkeys -a KEY,
+//   lshwres -r virtualio --rsubtype scsi --level lpar -m SYS and
+//   viosvrcmd -m SYS --id N -c 'lsmap -all' (vios_shims.h).
 // Anything else: the shell's "not found" (exit 127), so that a command the
 // driver runs and the shims do not cover is seen at once.
 //

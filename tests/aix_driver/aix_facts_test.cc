@@ -31,7 +31,7 @@ RunCommand Answering(std::map<std::string, std::string> outputs, std::vector<std
   };
 }
 
-bool Has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool Has(const std::vector<std::string>& v, const std::string& x) { return NamesSource(v, x); }
 
 std::map<std::string, std::string> RealOsOutputs() {
   return {{"lsvg rootvg", Shared("lsvg_rootvg.3.txt")},

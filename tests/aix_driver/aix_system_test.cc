@@ -231,8 +231,8 @@ TEST_F(AixSystemTest, TheWorkloadStepsRunTheConfiguredCommandOrFailNamingTheKey)
 
 TEST_F(AixSystemTest, WhatItDoesNotReadYetIsFailedNeverAGuess) {
   auto sys = Make();
-  std::vector<drivers::VhostMapping> maps;
-  Status s = sys->vios().ListMappings(&maps);
+  Fix fix;
+  Status s = sys->os().ReadFix("/tmp/dummy.150813.epkg.Z", &fix);
   EXPECT_EQ(s.code(), Status::Code::kFailed);
   EXPECT_NE(s.message().find("does not read"), std::string::npos);
   EXPECT_EQ(sys->os().SetLiveUpdate(99, true).code(), Status::Code::kFailed);

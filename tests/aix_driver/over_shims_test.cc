@@ -169,6 +169,76 @@ TEST_F(OverShimsTest, ThePreviewsFactsReadThroughTheCommandsAreTheSimulatorsFact
   EXPECT_TRUE(lsvg);
 }
 
+// The mappings serving the partition lvupdate runs on, as `sys` lists them:
+// "VIOS vhost client adapter: disk/backing ... [any]".
+std::vector<std::string> MappingsOf(System& sys, int id, Status* status) {
+  std::vector<VhostMapping> maps;
+  *status = sys.vios().ListMappings(&maps);
+  std::vector<std::string> out;
+  for (const auto& m : maps) {
+    if (m.client_id != id) continue;
+    std::vector<std::string> disks;
+    for (size_t i = 0; i < m.disks.size(); ++i) disks.push_back(m.disks[i] + "/" + m.backings[i]);
+    std::sort(disks.begin(), disks.end());
+    std::string line = m.vios + " " + m.vhost + " " + std::to_string(m.client_id) + " " + m.client_adapter + ":";
+    for (const auto& d : disks) line += " " + d;
+    out.push_back(line + (m.any_client ? " any" : ""));
+  }
+  return out;
+}
+
+TEST_F(OverShimsTest, TheVhostsAndTheDisksTheyServeAreTheSimulatorsMappings) {
+  AixSystem aix(home_.path(), config_, &runner_);
+  auto sim = Sim();
+  int id = 0;
+  std::string name;
+  ASSERT_TRUE(sim->os().CurrentLpar(&id, &name).ok());
+  Status as, ss;
+  const auto a = MappingsOf(aix, id, &as);
+  ASSERT_TRUE(as.ok()) << as.ToString();
+  const auto s = MappingsOf(*sim, id, &ss);
+  ASSERT_TRUE(ss.ok());
+  EXPECT_EQ(a, s);
+  EXPECT_EQ(a, (std::vector<std::string>{"s824vio1 vhost3 99 vscsi0: hdisk1/pv hdisk2/pv hdisk3/pv",
+                                         "s824vio2 vhost5 99 vscsi1: hdisk1/pv hdisk2/pv hdisk3/pv"}));
+  bool viosvrcmd = false;
+  for (const auto& line : aix.TakeCommandLines()) {
+    viosvrcmd = viosvrcmd || line.find("'viosvrcmd -m Server-8286-42A-SN214F58V --id 2 -c '\\''lsmap -all'\\'''") !=
+                                 std::string::npos;
+  }
+  EXPECT_TRUE(viosvrcmd);
+
+  // The partition's disks and paths (lspath), as the adapter checks read them.
+  std::vector<Lpar> al, sl;
+  ASSERT_TRUE(aix.hmc().ListLpars(&al).ok());
+  ASSERT_TRUE(sim->hmc().ListLpars(&sl).ok());
+  for (size_t i = 0; i < al.size(); ++i) {
+    if (al[i].id != id) continue;
+    ASSERT_EQ(al[i].disks.size(), sl[i].disks.size());
+    for (size_t k = 0; k < al[i].disks.size(); ++k) {
+      EXPECT_EQ(al[i].disks[k].name, sl[i].disks[k].name);
+      ASSERT_EQ(al[i].disks[k].paths.size(), sl[i].disks[k].paths.size());
+      for (size_t p = 0; p < al[i].disks[k].paths.size(); ++p) {
+        EXPECT_EQ(al[i].disks[k].paths[p].adapter, sl[i].disks[k].paths[p].adapter);
+        EXPECT_EQ(al[i].disks[k].paths[p].status, sl[i].disks[k].paths[p].status);
+      }
+    }
+  }
+
+  // A vhost accepting any client is seen as such.
+  ASSERT_EQ(testing::Lvupdate(home_.path(), {"sim", "set", "vhost.s824vio2.vhost5.any_client", "yes"}).exit_code, 0);
+  EXPECT_EQ(MappingsOf(aix, id, &as).back(), "s824vio2 vhost5 99 vscsi1: hdisk1/pv hdisk2/pv hdisk3/pv any");
+  // A disk backed by a logical volume: lsmap cannot tell which client disk
+  // it is, so the mappings are not read, naming the vhost (never a guess).
+  ASSERT_EQ(testing::Lvupdate(home_.path(), {"sim", "set", "lun.hdisk2.backing", "lv"}).exit_code, 0);
+  MappingsOf(aix, id, &as);
+  EXPECT_EQ(as.code(), Status::Code::kFailed);
+  EXPECT_NE(as.message().find("VIOS s824vio1 vhost3 backs vscsi0's disks with hdisk7, lv_hdisk2, hdisk9: lvupdate "
+                              "cannot tell which client disk each backs"),
+            std::string::npos)
+      << as.ToString();
+}
+
 TEST_F(OverShimsTest, WhatItChangesThroughTheCommandsChangesTheSimulatedWorld) {
   AixSystem aix(home_.path(), config_, &runner_);
   int id = 0;

@@ -107,6 +107,11 @@ TEST(DriverOptionTest, AnAixPreviewChecksWhatItReadsAndNamesWhatItDoesNot) {
   EXPECT_NE(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("PASSED: sufficient space available in /var."), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("PASSED: the rootvg does not have stale logical volumes."), std::string::npos) << r.out;
+  // The VIOS mappings read through viosvrcmd and lshwres: the adapters split, the disks are whole disks.
+  EXPECT_NE(r.out.find("PASSED: adapters can be divided into two sets so that each has paths to all disks."),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("PASSED: the disk configuration is supported."), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("FAILED: local tape devices"), std::string::npos) << r.out;  // lsdev -C read rmt0
   EXPECT_NE(r.out.find("FAILED: cannot verify that The trustchk Trusted Execution Policy is not on. The driver does "
                        "not read trustchk (trustchk -p): check it by hand, then add trustchk to checked_by_hand in "

@@ -50,7 +50,9 @@ Verdict DisksFit(const Snapshot& s, const char* role, const std::vector<std::str
 namespace {
 
 // `mb`, or -1 when the driver left `source` (drivers/fact_sources.h) unread.
-int Required(const Snapshot& s, const char* source, int mb) { return drivers::NamesSource(s.os.unread, source) ? -1 : mb; }
+int Required(const Snapshot& s, const char* source, int mb) {
+  return drivers::NamesSource(s.os.unread, source) ? -1 : mb;
+}
 
 }  // namespace
 
@@ -60,7 +62,9 @@ DeviceSize MirrorVgSize(const Snapshot& s) {
 DeviceSize NewRootvgSize(const Snapshot& s) {
   return {Required(s, "lsvg", s.os.rootvg_used_mb), GivenMb(s, s.input->data.nhdisk)};
 }
-DeviceSize PagingSize(const Snapshot& s) { return {Required(s, "lsps", s.os.paging_mb), GivenMb(s, s.input->data.tohdisk)}; }
+DeviceSize PagingSize(const Snapshot& s) {
+  return {Required(s, "lsps", s.os.paging_mb), GivenMb(s, s.input->data.tohdisk)};
+}
 DeviceSize DumpSize(const Snapshot& s) {
   return {Required(s, "sysdumpdev", s.os.dump_mb), GivenMb(s, s.input->data.tshdisk)};
 }

@@ -102,6 +102,7 @@ Status ParseLsdevFields(const std::string& text, const std::string& format, std:
       else if (f == "status" || f == "state") d.state = v;
       else if (f == "location") d.location = v;
       else if (f == "description") d.description = v;
+      else if (f == "physloc") d.physloc = v;
       pos = e == std::string::npos ? l.text.size() : e + 1;
     }
     if (std::find(fields.begin(), fields.end(), "name") != fields.end() && !IsAixName(d.name)) {
@@ -117,6 +118,7 @@ nlohmann::json ToJson(const std::vector<Device>& devices) {
   nlohmann::json a = nlohmann::json::array();
   for (const Device& d : devices) {
     a.push_back({{"name", d.name}, {"state", d.state}, {"location", d.location}, {"description", d.description}});
+    if (!d.physloc.empty()) a.back()["physloc"] = d.physloc;
   }
   return a;
 }

@@ -23,6 +23,7 @@ struct Device {
   std::string state;        // "Available", "Defined", "Stopped"
   std::string location;     // "" when lsdev prints none
   std::string description;
+  std::string physloc;      // -F physloc: "U8286.42A.214F58V-V99-C2-T1"; "" when not asked
 };
 
 // The column starts are computed from the widths of the data as lsdev pads
