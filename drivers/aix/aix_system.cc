@@ -17,6 +17,7 @@
 #include "drivers/aix/aix_facts.h"
 #include "drivers/aix/aix_mappings.h"
 #include "drivers/aix/parse/bootlist.h"
+#include "drivers/aix/parse/emgr_display.h"
 #include "drivers/aix/parse/getconf.h"
 #include "drivers/aix/parse/hmc_lshwres.h"
 #include "drivers/aix/parse/hmc_lssyscfg.h"
@@ -487,8 +488,25 @@ class AixSystem::AixOs : public PartitionOs {
     return s_->RunAix({"errlogger", label + ": " + text}, &out);
   }
 
-  Status ReadFix(const std::string& path, Fix*) override {
-    return NotRead("an ifix package's attributes (emgr -d -e " + path + " -v3)");
+  // emgr -d -e PATH -v3: LABEL, LU CAPABLE and REBOOT REQUIRED must be
+  // printed (a package without them is Failed, never assumed).
+  Status ReadFix(const std::string& path, Fix* out) override {
+    std::string text;
+    LVU_RETURN_IF_ERROR(s_->RunAix({"emgr", "-d", "-e", path, "-v3"}, &text));
+    FixDisplay d;
+    LVU_RETURN_IF_ERROR(ParseEmgrDisplay(text, &d));
+    std::string missing;
+    if (d.label.empty()) missing += " LABEL";
+    if (!d.lu_capable) missing += " \"LU CAPABLE\"";
+    if (!d.reboot_required) missing += " \"REBOOT REQUIRED\"";
+    if (!missing.empty()) return Status::Failed("emgr -d -e " + path + " -v3 printed no" + missing);
+    *out = Fix{};
+    out->file = path;
+    out->label = d.label;
+    out->abstract = d.abstract;
+    out->lu_capable = *d.lu_capable;
+    out->reboot_required = *d.reboot_required;
+    return Status::OK();
   }
   // aix_facts.h: what it reads, and what it lists unread.
   Status GetFacts(int lpar, OsFacts* out) override {

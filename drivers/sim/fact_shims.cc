@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "base/str_printf.h"
+#include "drivers/sim/fix_package.h"
 
 namespace lvu::drivers::sim {
 namespace {
@@ -181,8 +182,22 @@ ShimOutput Lsdev(const World& w, const std::vector<std::string>& a) {
 }
 
 // emgr_l.1's ruler and legend; no efix: the seed's message.
+// emgr -d -e FILE -v3: the simulated package's attributes, keys padded as
+// in emgr_d_e_v3_LU_CAPABLE.1.
+ShimOutput EmgrDisplay(const std::string& file) {
+  Fix f;
+  Status s = ReadFixPackage(file, &f);
+  if (!s.ok()) return {1, "", s.message() + " (the simulator's message)\n"};
+  auto line = [](const char* key, const std::string& v) { return StrPrintf("%-18s%s\n", key, v.c_str()); };
+  auto yn = [](bool b) { return std::string(b ? "yes" : "no"); };
+  return Out(line("LABEL:", f.label) + line("ABSTRACT:", f.abstract) + "\n" +
+             line("REBOOT REQUIRED:", yn(f.reboot_required)) + line("BUILD BOOT IMAGE:", yn(f.reboot_required)) +
+             line("LU CAPABLE:", yn(f.lu_capable)) + line("PRE-REQUISITES:", "no"));
+}
+
 ShimOutput Emgr(const World& w, const std::vector<std::string>& a) {
-  if (a.size() != 2 || a[1] != "-l") return Usage("emgr", "emgr -l");
+  if (a.size() == 5 && a[1] == "-d" && a[2] == "-e" && a[4] == "-v3") return EmgrDisplay(a[3]);
+  if (a.size() != 2 || a[1] != "-l") return Usage("emgr", "emgr -l and emgr -d -e FILE -v3");
   struct Row {
     std::string label, state;
   };

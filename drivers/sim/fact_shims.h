@@ -1,6 +1,6 @@
 // The shims of the commands the aix driver reads the preview's facts with
 // (drivers/aix/aix_facts.h): lsvg rootvg, lsvg -l rootvg, lsps -a, df -m,
-// lsdev -C and emgr -l, printed from the simulated partition's facts
+// lsdev -C, emgr -l and emgr -d -e FILE -v3 (an ifix's attributes), printed from the simulated partition's facts
 // (World::os) in the real commands' formats (../shared/aix-outputs:
 // lsvg_rootvg.3, lsvg_l_rootvg.3, lsps_a.1, lsdev_Cc_disk.3, emgr_l.1; the
 // seed's df -g with the MB header). What the simulator does not model

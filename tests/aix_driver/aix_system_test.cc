@@ -231,12 +231,31 @@ TEST_F(AixSystemTest, TheWorkloadStepsRunTheConfiguredCommandOrFailNamingTheKey)
 
 TEST_F(AixSystemTest, WhatItDoesNotReadYetIsFailedNeverAGuess) {
   auto sys = Make();
-  Fix fix;
-  Status s = sys->os().ReadFix("/tmp/dummy.150813.epkg.Z", &fix);
+  ProcessTable table;
+  Status s = sys->os().ListProcesses(99, &table);
   EXPECT_EQ(s.code(), Status::Code::kFailed);
   EXPECT_NE(s.message().find("does not read"), std::string::npos);
   EXPECT_EQ(sys->os().SetLiveUpdate(99, true).code(), Status::Code::kFailed);
   EXPECT_EQ(sys->hmc().CreateLpar(98, 99, "x").code(), Status::Code::kFailed);
+}
+
+TEST_F(AixSystemTest, AnIfixsAttributesAreWhatEmgrDisplaysAndNoneIsAssumed) {
+  // The real excerpt shows LU CAPABLE and REBOOT REQUIRED but no LABEL: not enough.
+  fake_.answers["emgr -d -e /tmp/IJ52421s2a.241031.epkg.Z -v3"] = {0, Real("emgr_d_e_v3_LU_CAPABLE.1.partial.txt")};
+  auto sys = Make();
+  Fix fix;
+  Status s = sys->os().ReadFix("/tmp/IJ52421s2a.241031.epkg.Z", &fix);
+  EXPECT_EQ(s.code(), Status::Code::kFailed);
+  EXPECT_NE(s.message().find("emgr -d -e /tmp/IJ52421s2a.241031.epkg.Z -v3 printed no LABEL"), std::string::npos)
+      << s.ToString();
+  fake_.answers["emgr -d -e /tmp/IJ52421s2a.241031.epkg.Z -v3"] = {
+      0, "LABEL:            IJ52421s2a\n" + Real("emgr_d_e_v3_LU_CAPABLE.1.partial.txt")};
+  s = sys->os().ReadFix("/tmp/IJ52421s2a.241031.epkg.Z", &fix);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(fix.label, "IJ52421s2a");
+  EXPECT_TRUE(fix.lu_capable);
+  EXPECT_TRUE(fix.reboot_required);
+  EXPECT_EQ(fix.file, "/tmp/IJ52421s2a.241031.epkg.Z");
 }
 
 TEST_F(AixSystemTest, TheManagedSystemIsFoundByThePartitionItHolds) {

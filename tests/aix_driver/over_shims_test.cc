@@ -169,6 +169,25 @@ TEST_F(OverShimsTest, ThePreviewsFactsReadThroughTheCommandsAreTheSimulatorsFact
   EXPECT_TRUE(lsvg);
 }
 
+TEST_F(OverShimsTest, AnIfixsAttributesReadThroughEmgrAreTheSimulatorsPackage) {
+  AixSystem aix(home_.path(), config_, &runner_);
+  auto sim = Sim();
+  const std::string file = home_.path() + "/fixes/dummy.150813.epkg.Z";
+  Fix a, s;
+  Status st = aix.os().ReadFix(file, &a);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  ASSERT_TRUE(sim->os().ReadFix(file, &s).ok());
+  EXPECT_EQ(a.label, s.label);
+  EXPECT_EQ(a.abstract, s.abstract);
+  EXPECT_EQ(a.lu_capable, s.lu_capable);
+  EXPECT_EQ(a.reboot_required, s.reboot_required);
+  EXPECT_EQ(aix.TakeCommandLines().back(), "emgr -d -e " + file + " -v3");
+  // A package that is not there is emgr's failure, exit 1 with its message.
+  st = aix.os().ReadFix(home_.path() + "/fixes/none.epkg.Z", &a);
+  EXPECT_EQ(st.code(), Status::Code::kFailed);
+  EXPECT_NE(st.message().find("exited 1: emgr: fix package"), std::string::npos) << st.ToString();
+}
+
 // The mappings serving the partition lvupdate runs on, as `sys` lists them:
 // "VIOS vhost client adapter: disk/backing ... [any]".
 std::vector<std::string> MappingsOf(System& sys, int id, Status* status) {

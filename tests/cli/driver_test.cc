@@ -112,6 +112,8 @@ TEST(DriverOptionTest, AnAixPreviewChecksWhatItReadsAndNamesWhatItDoesNot) {
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("PASSED: the disk configuration is supported."), std::string::npos) << r.out;
+  // The ifix read with emgr -d -e.
+  EXPECT_NE(r.out.find("PASSED: ifix dummy (dummy.150813.epkg.Z) is LU CAPABLE."), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("FAILED: local tape devices"), std::string::npos) << r.out;  // lsdev -C read rmt0
   EXPECT_NE(r.out.find("FAILED: cannot verify that The trustchk Trusted Execution Policy is not on. The driver does "
                        "not read trustchk (trustchk -p): check it by hand, then add trustchk to checked_by_hand in "

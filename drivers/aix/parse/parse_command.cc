@@ -6,6 +6,7 @@
 #include "drivers/aix/parse/bootlist.h"
 #include "drivers/aix/parse/df.h"
 #include "drivers/aix/parse/emgr.h"
+#include "drivers/aix/parse/emgr_display.h"
 #include "drivers/aix/parse/errpt.h"
 #include "drivers/aix/parse/genkex.h"
 #include "drivers/aix/parse/getconf.h"
@@ -185,8 +186,15 @@ Status Dispatch(const std::vector<std::string>& argv, const std::string& cl, con
     return Run<OsLevel>("oslevel -s", ParseOslevel, text, result, parser);
   }
   if (cmd == "emgr") {
-    if (!opts("l") || !o.Has("l") || !o.args.empty()) return Unsupported(cl, "only 'emgr -l'");
-    return Run<std::vector<InterimFix>>("emgr -l", ParseEmgrList, text, result, parser);
+    if (opts("lde:v:") && o.args.empty()) {
+      if (o.Has("l") && !o.Has("d") && !o.Has("e") && !o.Has("v")) {
+        return Run<std::vector<InterimFix>>("emgr -l", ParseEmgrList, text, result, parser);
+      }
+      if (o.Has("d") && o.Has("e") && !o.Has("l")) {
+        return Run<FixDisplay>("emgr -d", ParseEmgrDisplay, text, result, parser);
+      }
+    }
+    return Unsupported(cl, "only 'emgr -l' and 'emgr -d -e PACKAGE [-vN]'");
   }
   if (cmd == "lparstat") {
     if (!opts("i") || !o.Has("i") || !o.args.empty()) return Unsupported(cl, "only 'lparstat -i'");
@@ -312,6 +320,7 @@ std::vector<std::string> SupportedCommands() {
       "bootlist -m MODE -o",
       "oslevel -s",
       "emgr -l",
+      "emgr -d -e PACKAGE [-v1|-v2|-v3]",
       "lparstat -i",
       "uname -L",
       "df [-g|-m|-k] [FS...]",
