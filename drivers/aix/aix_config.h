@@ -9,6 +9,7 @@
 //   workload_checkpoint_command = PATH [ARG...]   freeze and checkpoint the workload
 //   workload_restart_command = PATH [ARG...]      restart it on the surrogate
 //   workload_thaw_command = PATH [ARG...]         thaw it on the original (rollback)
+//   live_update_state_command = PATH [ARG...]     tell the partition a live update begins or ends
 //   checked_by_hand = trustchk lswpar ...         fact sources the administrator checked
 //
 // checked_by_hand names fact sources (drivers/fact_sources.h; blanks or
@@ -16,7 +17,7 @@
 // administrator has checked by hand: their checks print INFO instead of
 // FAILED. An unknown source is InvalidArgument naming the line.
 //
-// The three workload commands stand for what IBM exposes only inside
+// The four commands stand for what IBM exposes only inside
 // `geninstall -k` (docs/drivers.md, "What has no public interface"): while
 // one is not set, the step that needs it fails saying which key to set, and
 // preview FAILs with a line naming it.
@@ -44,6 +45,7 @@ struct AixConfig {
   std::vector<std::string> workload_checkpoint_command;
   std::vector<std::string> workload_restart_command;
   std::vector<std::string> workload_thaw_command;
+  std::vector<std::string> live_update_state_command;
   std::vector<std::string> checked_by_hand;
 };
 

@@ -16,6 +16,7 @@
 #include "base/redact.h"
 #include "drivers/aix/aix_facts.h"
 #include "drivers/aix/aix_mappings.h"
+#include "drivers/aix/surrogate_profile.h"
 #include "drivers/aix/parse/bootlist.h"
 #include "drivers/aix/parse/emgr_display.h"
 #include "drivers/aix/parse/getconf.h"
@@ -209,8 +210,31 @@ class AixSystem::AixHmc : public Hmc {
     return s_->RunHmc({"chsyscfg", "-r", "lpar", "-m", ms, "-i", "name=" + l.name + ",new_name=" + new_name}, &text);
   }
 
-  Status CreateLpar(int, int, const std::string&) override {
-    return NotRead("the profile a surrogate copies (mksyscfg needs it)");
+  // Reads first (a partition `new_id` named `name` is done; another name
+  // is Failed); then mksyscfg with the profile of `like_id` (lssyscfg -r
+  // prof: its first profile) and the reservation's resources
+  // (SurrogateAttributes).
+  Status CreateLpar(int new_id, int like_id, const std::string& name) override {
+    std::vector<Lpar> all;
+    LVU_RETURN_IF_ERROR(HmcLpars(&all));
+    for (const Lpar& l : all) {
+      if (l.id != new_id) continue;
+      if (l.name == name) return Status::OK();
+      return Status::Failed("partition " + std::to_string(new_id) + " exists already, named " + l.name);
+    }
+    Reservation r;
+    LVU_RETURN_IF_ERROR(GetReservation(&r));
+    if (!r.present) return Status::Failed("no resources are reserved for the surrogate (" + ReservationFile() + ")");
+    std::string ms, text;
+    LVU_RETURN_IF_ERROR(s_->ManagedSystem(&ms));
+    LVU_RETURN_IF_ERROR(
+        s_->RunHmc({"lssyscfg", "-r", "prof", "-m", ms, "--filter", "lpar_ids=" + std::to_string(like_id)}, &text));
+    std::vector<HmcProfile> profiles;
+    LVU_RETURN_IF_ERROR(ParseLssyscfgProf(text, &profiles));
+    if (profiles.empty()) return Status::Failed("the HMC lists no profile of partition " + std::to_string(like_id));
+    std::string attrs;
+    LVU_RETURN_IF_ERROR(SurrogateAttributes(profiles[0], name, new_id, r, &attrs));
+    return s_->RunHmc({"mksyscfg", "-r", "lpar", "-m", ms, "-i", attrs}, &text);
   }
 
   Status DeleteLpar(int id) override {
@@ -516,9 +540,11 @@ class AixSystem::AixOs : public PartitionOs {
   Status ListProcesses(int, ProcessTable*) override {
     return NotRead("the process tree (ps -ef, procfiles, genkex)");
   }
-  Status SetLiveUpdate(int, bool) override {
-    return Status::Failed("telling the kernel a live update is in progress is geninstall's own: no public interface "
-                          "(docs/drivers.md, \"What has no public interface\")");
+  // Telling the partition a live update is in progress is geninstall's
+  // own: the configured command, with "on" or "off" and the partition's id.
+  Status SetLiveUpdate(int lpar, bool on) override {
+    LVU_RETURN_IF_ERROR(Configured(s_->config_.live_update_state_command, "live_update_state_command"));
+    return RunConfigured(s_->config_.live_update_state_command, {on ? "on" : "off", std::to_string(lpar)});
   }
   Status StartInittab(int, const std::vector<InittabEntry>&) override {
     return NotRead("the inittab entries of the surrogate");
@@ -658,7 +684,8 @@ System::RequiredSettings AixSystem::MissingSettings() {
   const std::pair<const std::vector<std::string>*, const char*> commands[] = {
       {&config_.workload_checkpoint_command, "workload_checkpoint_command"},
       {&config_.workload_restart_command, "workload_restart_command"},
-      {&config_.workload_thaw_command, "workload_thaw_command"}};
+      {&config_.workload_thaw_command, "workload_thaw_command"},
+      {&config_.live_update_state_command, "live_update_state_command"}};
   for (const auto& [argv, key] : commands) {
     if (argv->empty()) {
       r.missing.push_back(std::string(key) + " is not set in " + file +

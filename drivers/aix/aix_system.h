@@ -51,7 +51,7 @@ class AixSystem : public System {
   void Describe(std::vector<Described>* files, std::vector<std::string>* notes) override;
 
   std::vector<std::string> TakeCommandLines() override;
-  // hmc and the three workload commands of aix.conf, while unset.
+  // hmc and the four commands of aix.conf for what has no public interface, while unset.
   RequiredSettings MissingSettings() override;
 
   // Runs an AIX command of this partition; *out its standard output.

@@ -14,6 +14,7 @@
 #include "base/str_printf.h"
 #include "drivers/sim/fact_shims.h"
 #include "drivers/sim/hmc_session.h"
+#include "drivers/sim/profile_shims.h"
 #include "drivers/sim/vios_shims.h"
 #include "drivers/sim/world.h"
 
@@ -209,7 +210,7 @@ class Shims {
       return Err(1, "The managed system " + o["-m"] + " is not known to this HMC (the simulator's message)\n");
     }
     ShimOutput vios;
-    if (RunViosHmc(w_, w, &vios)) return vios;
+    if (RunViosHmc(w_, w, &vios) || RunProfileHmc(sim_, w_, w, &vios)) return vios;
     if (cmd == "lssyscfg" && o["-r"] == "lpar") return Lpars(o);
     if (cmd == "lshwres" && o["-r"] == "proc" && o["--level"] == "lpar") return ProcLpar();
     if (cmd == "lshwres" && o["-r"] == "mem" && o["--level"] == "lpar") return MemLpar();

@@ -18,7 +18,8 @@
 //   chsysstate -r lpar -m SYS -o shutdown --immed --id N,
 //   rmsyscfg -r lpar -m SYS --id N, lshmc -V, mkauthkeys -a KEY,
 //   lshwres -r virtualio --rsubtype scsi --level lpar -m SYS and
-//   viosvrcmd -m SYS --id N -c 'lsmap -all' (vios_shims.h).
+//   viosvrcmd -m SYS --id N -c 'lsmap -all' (vios_shims.h), lssyscfg -r
+//   prof and mksyscfg -r lpar -i ATTRS (profile_shims.h).
 // Anything else: the shell's "not found" (exit 127), so that a command the
 // driver runs and the shims do not cover is seen at once.
 //

@@ -169,6 +169,46 @@ TEST_F(OverShimsTest, ThePreviewsFactsReadThroughTheCommandsAreTheSimulatorsFact
   EXPECT_TRUE(lsvg);
 }
 
+TEST_F(OverShimsTest, TheSurrogateIsCreatedWithMksyscfgFromTheOriginalsProfile) {
+  AixSystem aix(home_.path(), config_, &runner_);
+  int id = 0;
+  std::string name;
+  ASSERT_TRUE(aix.os().CurrentLpar(&id, &name).ok());
+  // Without a reservation: refused, nothing created.
+  Status s = aix.hmc().CreateLpar(98, id, name + "_lvup");
+  EXPECT_EQ(s.code(), Status::Code::kFailed);
+  EXPECT_NE(s.message().find("no resources are reserved"), std::string::npos) << s.ToString();
+  ASSERT_TRUE(aix.hmc().Reserve(0.1, 2048).ok());
+  aix.TakeCommandLines();
+  s = aix.hmc().CreateLpar(98, id, name + "_lvup");
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  bool made = false;
+  for (const auto& line : aix.TakeCommandLines()) {
+    made = made || (line.find("mksyscfg -r lpar -m Server-8286-42A-SN214F58V -i") != std::string::npos &&
+                    line.find("name=" + name + "_lvup,lpar_id=98,") != std::string::npos &&
+                    line.find("virtual_scsi_adapters=2/client/1/s824vio1/90/1,3/client/2/s824vio2/91/1") !=
+                        std::string::npos);
+  }
+  EXPECT_TRUE(made);
+  // The simulated HMC has it, not activated, with the partition's resources.
+  std::vector<Lpar> lpars;
+  ASSERT_TRUE(Sim()->hmc().ListLpars(&lpars).ok());
+  const Lpar* n = nullptr;
+  for (const auto& l : lpars) {
+    if (l.id == 98) n = &l;
+  }
+  ASSERT_NE(n, nullptr);
+  EXPECT_EQ(n->name, name + "_lvup");
+  EXPECT_EQ(n->state, "Not Activated");
+  EXPECT_EQ(n->mem_mb, 2048);
+  // Again: it is there, nothing runs; another name for that id is refused.
+  ASSERT_TRUE(aix.hmc().CreateLpar(98, id, name + "_lvup").ok());
+  for (const auto& line : aix.TakeCommandLines()) EXPECT_EQ(line.find("mksyscfg"), std::string::npos) << line;
+  s = aix.hmc().CreateLpar(98, id, "other");
+  EXPECT_EQ(s.code(), Status::Code::kFailed);
+  EXPECT_NE(s.message().find("partition 98 exists already, named " + name + "_lvup"), std::string::npos);
+}
+
 TEST_F(OverShimsTest, AnIfixsAttributesReadThroughEmgrAreTheSimulatorsPackage) {
   AixSystem aix(home_.path(), config_, &runner_);
   auto sim = Sim();

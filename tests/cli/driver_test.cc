@@ -99,7 +99,7 @@ TEST(DriverOptionTest, AnAixPreviewChecksWhatItReadsAndNamesWhatItDoesNot) {
   ASSERT_EQ(auth.exit_code, 0) << auth.out;
   const std::string conf = ReadFile(h + "/aix.conf") +
                            "workload_checkpoint_command = /bin/true\nworkload_restart_command = /bin/true\n"
-                           "workload_thaw_command = /bin/true\n";
+                           "workload_thaw_command = /bin/true\nlive_update_state_command = /bin/true\n";
   WriteFile(h + "/aix.conf", conf);
   ASSERT_EQ(Lvupdate(h, {"sim", "set", "devices.tape", "rmt0"}).exit_code, 0);
   const std::string before = World(h).dump();
