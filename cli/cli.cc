@@ -9,6 +9,7 @@
 
 #include "cli/aix_commands.h"
 #include "cli/commands.h"
+#include "cli/home.h"
 #include "drivers/open.h"
 #include "cli/mobility_commands.h"
 #include "cli/preview_commands.h"
@@ -69,6 +70,7 @@ std::string ParseSeq(const char* option, const std::string& v, uint64_t* out) {
 
 int Main(int argc, char** argv) {
   GuardStandardFds();
+  LogWarningsToStderr();
   CLI::App app{"lvupdate: crash-safe AIX Live Update, journaled step by step"};
   app.footer(kExitCodes);
   app.require_subcommand(1);

@@ -1,6 +1,7 @@
 #include "cli/home.h"
 
 #include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <fcntl.h>
@@ -31,6 +32,13 @@ Status ResolveHome(const std::string& flag, std::string* home) {
   if (ec) return Status::IOError("cannot create the lvupdate home " + h + ": " + ec.message());
   *home = std::filesystem::absolute(h).string();
   return Status::OK();
+}
+
+void LogWarningsToStderr() {
+  auto logger = spdlog::stderr_logger_mt("lvupdate-stderr");
+  logger->set_pattern("lvupdate: %l: %v");
+  logger->set_level(spdlog::level::warn);
+  spdlog::set_default_logger(logger);
 }
 
 Status StartLog(const std::string& home, std::string* path) {

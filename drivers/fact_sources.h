@@ -15,11 +15,15 @@
 
 namespace lvu::drivers {
 
+// Where a source's facts go: OsFacts, HmcFacts, or the ProcessTable the
+// process checks read (PartitionOs::ListProcesses).
+enum class FactSite { kPartition, kHmc, kProcesses };
+
 struct FactSource {
   const char* key;       // "trustchk"
   const char* commands;  // "trustchk -p": what reports it on AIX or the HMC
   const char* facts;     // "Trusted Execution, Trusted Library and TSD policies"
-  bool hmc;              // an HMC source (HmcFacts), else the partition's (OsFacts)
+  FactSite site;
 };
 
 const std::vector<FactSource>& AllFactSources();
@@ -30,7 +34,7 @@ const FactSource* FindFactSource(const std::string& key);
 // Whether `keys` (an `unread` or `checked_by_hand` list) names source `key`.
 bool NamesSource(const std::vector<std::string>& keys, const std::string& key);
 
-// The keys of every source of the partition (hmc false) or of the HMC (hmc true).
-std::vector<std::string> FactSourceKeys(bool hmc);
+// The keys of every source of `site`.
+std::vector<std::string> FactSourceKeys(FactSite site);
 
 }  // namespace lvu::drivers

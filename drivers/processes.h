@@ -75,6 +75,10 @@ struct ProcessTable {
   bool live_update = false;
   std::vector<Process> procs;         // by pid
   std::vector<KernelExtension> kexts; // by path
+  // Fact sources (drivers/fact_sources.h, FactSite::kProcesses) the driver
+  // did not read: "procfiles" (each process's resources are empty and mean
+  // nothing), "kext_safety" (lu_safe means nothing). The simulator reads all.
+  std::vector<std::string> unread;
 
   const Process* Find(int pid) const {
     for (const auto& p : procs)

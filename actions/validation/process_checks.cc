@@ -6,6 +6,7 @@
 
 #include "actions/apps/process_rules.h"
 #include "actions/apps/registrations.h"
+#include "drivers/fact_sources.h"
 
 namespace lvu::actions {
 namespace {
@@ -33,6 +34,32 @@ void ProcessLines(const drivers::ProcessTable& t, const Registrations& reg, std:
     Line(lines, "processes." + v.rule + "." + std::to_string(v.pids.front()), CheckOutcome::kFailed, v.message);
 }
 
+constexpr const char* kTreePassed = "the process tree satisfies the live update rules.";
+constexpr const char* kKextsPassed = "all loaded kernel extensions are Live Update safe.";
+
+// A process source the driver left unread: its line (FAILED, or INFO when
+// checked by hand) in place of the check's; false when it was read.
+bool UnreadLineOf(const drivers::ProcessTable& t, const char* source, const char* name, const char* passed,
+                  const std::vector<std::string>& by_hand, std::vector<CheckLine>* lines) {
+  if (!drivers::NamesSource(t.unread, source)) return false;
+  CheckLine l;
+  l.name = name;
+  l.section = Section::kOther;
+  UnreadLine(passed, {source}, by_hand, &l);
+  lines->push_back(l);
+  return true;
+}
+
+void PreloadLines(const drivers::ProcessTable& t, const Registrations& reg, std::vector<CheckLine>* lines) {
+  for (const auto& r : reg.preload_kexts) {
+    bool loaded = std::any_of(t.kexts.begin(), t.kexts.end(), [&](const auto& k) { return k.path == r.path; });
+    if (!loaded)
+      Line(lines, "kext.preload." + r.path, CheckOutcome::kFailed,
+           "kernel extension " + r.path + " is registered to be loaded on the surrogate (lvupdate regke) "
+           "but is not loaded on this partition.");
+  }
+}
+
 void KextLines(const drivers::ProcessTable& t, const Registrations& reg, bool kext_check,
                std::vector<CheckLine>* lines) {
   std::vector<std::string> unsafe;
@@ -41,7 +68,7 @@ void KextLines(const drivers::ProcessTable& t, const Registrations& reg, bool ke
     if (!k.lu_safe && !listed) unsafe.push_back(k.path);
   }
   if (unsafe.empty()) {
-    Line(lines, "kext.safe", CheckOutcome::kPassed, "all loaded kernel extensions are Live Update safe.");
+    Line(lines, "kext.safe", CheckOutcome::kPassed, kKextsPassed);
   } else if (!kext_check) {
     std::string names;
     for (const auto& p : unsafe) names += (names.empty() ? "" : ", ") + p;
@@ -53,13 +80,7 @@ void KextLines(const drivers::ProcessTable& t, const Registrations& reg, bool ke
            "kernel extension " + p + " is loaded and not Live Update safe: make it safe and list it "
            "(lvupdate safeke -a " + p + "), unload it, or set kext_check = no.");
   }
-  for (const auto& r : reg.preload_kexts) {
-    bool loaded = std::any_of(t.kexts.begin(), t.kexts.end(), [&](const auto& k) { return k.path == r.path; });
-    if (!loaded)
-      Line(lines, "kext.preload." + r.path, CheckOutcome::kFailed,
-           "kernel extension " + r.path + " is registered to be loaded on the surrogate (lvupdate regke) "
-           "but is not loaded on this partition.");
-  }
+  PreloadLines(t, reg, lines);
 }
 
 void ScriptLines(const Registrations& reg, std::vector<CheckLine>* lines) {
@@ -90,8 +111,13 @@ void AddCustomizationChecks(drivers::System& sys, const ValidationInput& input, 
   if (!s.ok()) {
     Line(lines, "processes", CheckOutcome::kFailed, "cannot list the processes: " + s.message() + ".");
   } else {
-    ProcessLines(table, reg, lines);
-    KextLines(table, reg, input.data.kext_check, lines);
+    const std::vector<std::string> by_hand = sys.MissingSettings().checked_by_hand;
+    if (!UnreadLineOf(table, "procfiles", "processes", kTreePassed, by_hand, lines)) ProcessLines(table, reg, lines);
+    if (!UnreadLineOf(table, "kext_safety", "kext.safe", kKextsPassed, by_hand, lines)) {
+      KextLines(table, reg, input.data.kext_check, lines);
+    } else {
+      PreloadLines(table, reg, lines);
+    }
   }
   ScriptLines(reg, lines);
 }

@@ -30,8 +30,8 @@ int ToMb(std::optional<double> v, DfUnit unit) {
 
 bool Prefixed(const std::string& name, const char* prefix) { return name.rfind(prefix, 0) == 0; }
 
-void Unread(std::vector<std::string>* unread, bool hmc, const std::vector<std::string>& read) {
-  for (const std::string& key : FactSourceKeys(hmc)) {
+void Unread(std::vector<std::string>* unread, FactSite site, const std::vector<std::string>& read) {
+  for (const std::string& key : FactSourceKeys(site)) {
     if (!NamesSource(read, key)) unread->push_back(key);
   }
 }
@@ -116,7 +116,7 @@ Status ReadOsFacts(const RunCommand& run, OsFacts* out) {
     if (x.reboot_required) f.reboot_pending_fixes.push_back(x.label);
   }
 
-  Unread(&f.unread, false, {"lsvg", "lsps", "df", "lsdev", "emgr"});
+  Unread(&f.unread, FactSite::kPartition, {"lsvg", "lsps", "df", "lsdev", "emgr"});
   *out = std::move(f);
   return Status::OK();
 }
@@ -165,7 +165,7 @@ Status ReadHmcFacts(const RunCommand& run_hmc, const std::string& ms, int lpar_i
     if (m.mem_mode != "shared") read.push_back("mempool");  // no pool to read for dedicated memory
   }
 
-  Unread(&f.unread, true, read);
+  Unread(&f.unread, FactSite::kHmc, read);
   *out = std::move(f);
   return Status::OK();
 }

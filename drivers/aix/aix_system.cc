@@ -18,7 +18,10 @@
 #include "drivers/aix/aix_mappings.h"
 #include "drivers/aix/surrogate_profile.h"
 #include "drivers/aix/parse/bootlist.h"
+#include "drivers/aix/parse/emgr.h"
 #include "drivers/aix/parse/emgr_display.h"
+#include "drivers/aix/parse/genkex.h"
+#include "drivers/aix/parse/ps.h"
 #include "drivers/aix/parse/getconf.h"
 #include "drivers/aix/parse/hmc_lshwres.h"
 #include "drivers/aix/parse/hmc_lssyscfg.h"
@@ -442,11 +445,27 @@ class AixSystem::AixOs : public PartitionOs {
     return s_->RunAix({"alt_rootvg_op", "-X", d.vg}, &text);
   }
 
-  Status ApplyFixToAltDisk(int, const std::string&, const Fix&) override {
-    return NotRead("which ifixes the clone holds (emgr -l in the woken clone)");
+  // In the woken clone (alt_rootvg_op -W, unless lspv shows it active):
+  // chroot /alt_inst emgr -l first; the package copied to /alt_inst/tmp and
+  // installed with INUCLIENTS=1 (its scripts leave the running system
+  // alone); emgr -l again must list it. The clone is put back to sleep
+  // (alt_rootvg_op -S) whatever happened.
+  Status ApplyFixToAltDisk(int lpar, const std::string& disk, const Fix& fix) override {
+    return InWokenClone(lpar, disk, [&](bool has) -> Status {
+      if (has) return Status::OK();
+      std::string text;
+      const size_t slash = fix.file.rfind('/');
+      const std::string inside = "/tmp/" + (slash == std::string::npos ? fix.file : fix.file.substr(slash + 1));
+      LVU_RETURN_IF_ERROR(s_->RunAix({"cp", fix.file, "/alt_inst" + inside}, &text));
+      return s_->RunAix({"chroot", "/alt_inst", "/usr/sbin/emgr", "-e", inside}, {"INUCLIENTS=1"}, &text);
+    }, fix.label, true);
   }
-  Status RemoveFixFromAltDisk(int, const std::string&, const std::string&) override {
-    return NotRead("which ifixes the clone holds (emgr -l in the woken clone)");
+  Status RemoveFixFromAltDisk(int lpar, const std::string& disk, const std::string& label) override {
+    return InWokenClone(lpar, disk, [&](bool has) -> Status {
+      if (!has) return Status::OK();
+      std::string text;
+      return s_->RunAix({"chroot", "/alt_inst", "/usr/sbin/emgr", "-r", "-L", label}, {"INUCLIENTS=1"}, &text);
+    }, label, false);
   }
 
   Status MirrorRootvg(int lpar, const std::string& disk) override {
@@ -537,8 +556,32 @@ class AixSystem::AixOs : public PartitionOs {
     LVU_RETURN_IF_ERROR(Here(lpar));
     return ReadOsFacts(s_->AixRunner(), out);
   }
-  Status ListProcesses(int, ProcessTable*) override {
-    return NotRead("the process tree (ps -ef, procfiles, genkex)");
+  // ps -ef and genkex -d: the processes (pid, ppid, tty, command) and the
+  // loaded kernel extensions. Their resources (procfiles, ipcs, netstat)
+  // and whether an extension was loaded Live Update safe are unread.
+  Status ListProcesses(int lpar, ProcessTable* out) override {
+    LVU_RETURN_IF_ERROR(Here(lpar));
+    std::string text;
+    LVU_RETURN_IF_ERROR(s_->RunAix({"ps", "-ef"}, &text));
+    std::vector<aix::Process> ps;
+    LVU_RETURN_IF_ERROR(ParsePsEf(text, &ps));
+    LVU_RETURN_IF_ERROR(s_->RunAix({"genkex", "-d"}, &text));
+    KernelExtensions kexts;
+    LVU_RETURN_IF_ERROR(ParseGenkex(text, &kexts));
+    *out = ProcessTable{};
+    for (const auto& p : ps) {
+      drivers::Process q;
+      q.pid = static_cast<int>(p.pid);
+      q.ppid = static_cast<int>(p.ppid);
+      q.tty = p.tty;
+      q.command = p.cmd;
+      q.state = "running";
+      out->procs.push_back(std::move(q));
+    }
+    std::sort(out->procs.begin(), out->procs.end(), [](const auto& a, const auto& b) { return a.pid < b.pid; });
+    for (const auto& k : kexts.extensions) out->kexts.push_back({k.file, false, ""});
+    out->unread = {"procfiles", "kext_safety"};
+    return Status::OK();
   }
   // Telling the partition a live update is in progress is geninstall's
   // own: the configured command, with "on" or "off" and the partition's id.
@@ -587,6 +630,51 @@ class AixSystem::AixOs : public PartitionOs {
     std::string text;
     LVU_RETURN_IF_ERROR(s_->RunAix({"lspath", "-p", adapter}, &text));
     return ParseLspath(text, out);
+  }
+
+  // Wakes the clone on `disk` (lvup_rootvg) unless lspv shows it active,
+  // runs `change` with whether emgr -l in it lists `label`, checks that it
+  // then lists it (`want` true) or not, and puts the clone back to sleep.
+  template <typename F>
+  Status InWokenClone(int lpar, const std::string& disk, F change, const std::string& label, bool want) {
+    LVU_RETURN_IF_ERROR(Here(lpar));
+    std::string text;
+    LVU_RETURN_IF_ERROR(s_->RunAix({"lspv"}, &text));
+    std::vector<PhysicalVolume> pvs;
+    LVU_RETURN_IF_ERROR(ParseLspv(text, &pvs));
+    const PhysicalVolume* pv = nullptr;
+    for (const auto& p : pvs) {
+      if (p.name == disk) pv = &p;
+    }
+    if (pv == nullptr) return Status::Failed("lspv lists no disk " + disk);
+    if (pv->volume_group != "lvup_rootvg") {
+      return Status::Failed(disk + " holds no copy of rootvg (volume group " +
+                            (pv->volume_group.empty() ? "None" : pv->volume_group) + ")");
+    }
+    if (pv->state != "active") LVU_RETURN_IF_ERROR(s_->RunAix({"alt_rootvg_op", "-W", "-d", disk}, &text));
+    Status s = [&]() -> Status {
+      bool has = false;
+      LVU_RETURN_IF_ERROR(CloneHas(label, &has));
+      LVU_RETURN_IF_ERROR(change(has));
+      LVU_RETURN_IF_ERROR(CloneHas(label, &has));
+      if (has != want) {
+        return Status::Failed("emgr -l in the clone on " + disk + (want ? " does not list " : " still lists ") + label +
+                              " after emgr said it was done");
+      }
+      return Status::OK();
+    }();
+    Status sleep = s_->RunAix({"alt_rootvg_op", "-S"}, &text);
+    LVU_RETURN_IF_ERROR(s);
+    return sleep;
+  }
+
+  Status CloneHas(const std::string& label, bool* has) {
+    std::string text;
+    LVU_RETURN_IF_ERROR(s_->RunAix({"chroot", "/alt_inst", "/usr/sbin/emgr", "-l"}, &text));
+    std::vector<InterimFix> fixes;
+    LVU_RETURN_IF_ERROR(ParseEmgrList(text, &fixes));
+    *has = std::any_of(fixes.begin(), fixes.end(), [&](const InterimFix& f) { return f.label == label; });
+    return Status::OK();
   }
 
   Status RunConfigured(std::vector<std::string> argv, const std::vector<std::string>& args) {
@@ -701,9 +789,13 @@ std::vector<std::string> AixSystem::TakeCommandLines() {
   return out;
 }
 
-Status AixSystem::RunAix(const std::vector<std::string>& argv, std::string* out) {
+Status AixSystem::RunAix(const std::vector<std::string>& argv, std::string* out) { return RunAix(argv, {}, out); }
+
+Status AixSystem::RunAix(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                         std::string* out) {
   Command c;
   c.argv = argv;
+  c.env = env;
   c.timeout_ms = config_.command_timeout_s * 1000;
   CommandResult r;
   LVU_RETURN_IF_ERROR(runner_->Run(c, &r));

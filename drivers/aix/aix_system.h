@@ -56,6 +56,8 @@ class AixSystem : public System {
 
   // Runs an AIX command of this partition; *out its standard output.
   Status RunAix(const std::vector<std::string>& argv, std::string* out);
+  // The same with `env` ("NAME=value") added to its environment.
+  Status RunAix(const std::vector<std::string>& argv, const std::vector<std::string>& env, std::string* out);
   // Runs an HMC command over ssh; *out its standard output; *no_results when
   // the HMC said "No results were found." (exit 0 or 1).
   Status RunHmc(const std::vector<std::string>& words, std::string* out, bool* no_results = nullptr);

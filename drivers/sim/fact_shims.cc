@@ -198,17 +198,20 @@ ShimOutput EmgrDisplay(const std::string& file) {
 ShimOutput Emgr(const World& w, const std::vector<std::string>& a) {
   if (a.size() == 5 && a[1] == "-d" && a[2] == "-e" && a[4] == "-v3") return EmgrDisplay(a[3]);
   if (a.size() != 2 || a[1] != "-l") return Usage("emgr", "emgr -l and emgr -d -e FILE -v3");
-  struct Row {
-    std::string label, state;
-  };
-  std::vector<Row> rows;
+  std::vector<EmgrRow> rows;
   const WorldLpar* l = w.WorkloadLpar();
   if (l != nullptr) {
     for (const std::string& x : w.RunningIfixes(*l)) rows.push_back({x, " S"});
   }
   for (const std::string& x : w.os.reboot_pending_fixes) rows.push_back({x, "*Q*"});
-  if (rows.empty()) return Out("There is no efix data on this system.\n");
-  time_t t = static_cast<time_t>(w.clock);
+  return Out(EmgrList(rows, w.clock));
+}
+
+}  // namespace
+
+std::string EmgrList(const std::vector<EmgrRow>& rows, int64_t clock) {
+  if (rows.empty()) return "There is no efix data on this system.\n";
+  time_t t = static_cast<time_t>(clock);
   struct tm tm{};
   gmtime_r(&t, &tm);
   char when[32];
@@ -217,7 +220,7 @@ ShimOutput Emgr(const World& w, const std::vector<std::string>& a) {
       "ID  STATE LABEL      INSTALL TIME      UPDATED BY ABSTRACT\n"
       "=== ===== ========== ================= ========== ======================================\n";
   int id = 0;
-  for (const Row& r : rows) {
+  for (const EmgrRow& r : rows) {
     out += StrPrintf("%-3d %-5s %-10s %-17s %-10s %-38s\n", ++id, r.state.c_str(), r.label.c_str(), when, "",
                      ("ifix " + r.label).c_str());
   }
@@ -226,10 +229,8 @@ ShimOutput Emgr(const World& w, const std::vector<std::string>& a) {
       " I = INSTALLING\n R = REMOVING\n T = TESTED\n P = PATCHED\n N = NOT PATCHED\n SP = STABLE + PATCHED\n"
       " SN = STABLE + NOT PATCHED\n QP = BOOT IMAGE MODIFIED + PATCHED\n QN = BOOT IMAGE MODIFIED + NOT PATCHED\n"
       " RQ = REMOVING + REBOOT REQUIRED\n";
-  return Out(out);
+  return out;
 }
-
-}  // namespace
 
 std::vector<std::string> FactShimNames() { return {"lsvg", "lsps", "df", "lsdev", "emgr"}; }
 

@@ -7,6 +7,7 @@
 // (inode counts, VG identifiers, install times) is derived, never read back.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,13 @@
 #include "drivers/sim/world.h"
 
 namespace lvu::drivers::sim {
+
+// emgr -l's listing of `rows` (label, state as printed: " S", "*Q*"),
+// installed at `clock`; no row: emgr's "There is no efix data" line.
+struct EmgrRow {
+  std::string label, state;
+};
+std::string EmgrList(const std::vector<EmgrRow>& rows, int64_t clock);
 
 // The fact commands' names ("lsvg", "lsps", "df", "lsdev", "emgr").
 std::vector<std::string> FactShimNames();

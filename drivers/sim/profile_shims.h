@@ -9,7 +9,8 @@
 // (SimHmc::CreateLpar, like the partition lvupdate runs on). The real HMC
 // has no reservation: the resources are the frame's free ones, so when the
 // simulated HMC holds none, the shim reserves the partition's resources
-// first, as a real mksyscfg finds them free.
+// first, as a real mksyscfg finds them free (and rmsyscfg releases what
+// is left of it: shims.cc).
 #pragma once
 
 #include <string>

@@ -14,6 +14,9 @@
 #include "base/str_printf.h"
 #include "drivers/sim/fact_shims.h"
 #include "drivers/sim/hmc_session.h"
+#include "drivers/sim/clone_shims.h"
+#include "drivers/sim/os_shims.h"
+#include "drivers/sim/process_shims.h"
 #include "drivers/sim/profile_shims.h"
 #include "drivers/sim/vios_shims.h"
 #include "drivers/sim/world.h"
@@ -89,7 +92,10 @@ class Shims {
     if (cmd == "bootlist") return Bootlist(a);
     if (cmd == "ssh") return Ssh(a);
     ShimOutput fact;
-    if (RunViosLsdev(w_, a, &fact) || RunFactShim(w_, a, &fact)) return fact;
+    if (RunViosLsdev(w_, a, &fact) || RunFactShim(w_, a, &fact) || RunProcessShim(w_, a, &fact) ||
+        RunOsShim(sim_, w_, a, &fact) || RunCloneShim(sim_, home_, w_, a, &fact)) {
+      return fact;
+    }
     return Err(127, cmd + ": not found\n");
   }
 
@@ -216,11 +222,26 @@ class Shims {
     if (cmd == "lshwres" && o["-r"] == "mem" && o["--level"] == "lpar") return MemLpar();
     if (cmd == "lshwres" && o["--level"] == "sys" && (o["-r"] == "proc" || o["-r"] == "mem")) return Sys(o["-r"]);
     if (cmd == "chsyscfg" && o["-r"] == "lpar") return Rename(o["-i"]);
+    if (cmd == "chsysstate" && o["-r"] == "lpar" && o["-o"] == "on") {
+      // The surrogate's profile boots the copy of rootvg (the simulator's lvup_rootvg).
+      std::string disk;
+      for (const WorldDisk& d : w_.disks) {
+        if (d.vg == "lvup_rootvg") disk = d.name;
+      }
+      return Change([&](int id) { return sim_->hmc().Activate(id, disk); }, o["--id"]);
+    }
     if (cmd == "chsysstate" && o["-r"] == "lpar" && o["-o"] == "shutdown") {
       return Change([&](int id) { return sim_->hmc().Shutdown(id); }, o["--id"]);
     }
     if (cmd == "rmsyscfg" && o["-r"] == "lpar") {
-      return Change([&](int id) { return sim_->hmc().DeleteLpar(id); }, o["--id"]);
+      // The real HMC has no reservation: what a deleted partition held is
+      // free again, not kept for another (mksyscfg reserved it: profile_shims.h).
+      return Change(
+          [&](int id) {
+            Status s = sim_->hmc().DeleteLpar(id);
+            return s.ok() ? sim_->hmc().Release() : s;
+          },
+          o["--id"]);
     }
     return Err(1, "The command " + cmd + " with these options is not one the simulator's HMC answers\n");
   }
@@ -350,6 +371,11 @@ class Shims {
 std::vector<std::string> ShimNames() {
   std::vector<std::string> names = {"uname", "lspv", "getconf", "lspath", "bootlist", "ssh"};
   for (const std::string& n : FactShimNames()) names.push_back(n);
+  names.push_back("ps");
+  names.push_back("genkex");
+  for (const std::string& n : OsShimNames()) names.push_back(n);
+  names.push_back("cp");
+  names.push_back("chroot");
   return names;
 }
 
@@ -371,9 +397,16 @@ Status WriteShims(const std::string& dir, const std::string& lvupdate, const std
   };
   for (const std::string& name : ShimNames()) {
     const std::string path = dir + "/" + name;
+    // cp and chroot act on the simulated clone only (/alt_inst); anything
+    // else is the system's own command.
+    std::string pass;
+    if (name == "cp") pass = "case \"$#:$2\" in 2:/alt_inst/*) ;; *) exec env PATH=/usr/bin:/bin cp \"$@\" ;; esac\n";
+    if (name == "chroot") {
+      pass = "[ \"$1\" = /alt_inst ] || exec env PATH=/usr/sbin:/usr/bin:/sbin:/bin chroot \"$@\"\n";
+    }
     LVU_RETURN_IF_ERROR(WriteFileAtomically(
-        path, "#!/bin/sh\n# lvupdate sim shims: " + name + " acting on the simulated system of " + home + "\nexec " +
-                  quote(lvupdate) + " --home " + quote(home) + " --speed max sim exec " + name + " \"$@\"\n",
+        path, "#!/bin/sh\n# lvupdate sim shims: " + name + " acting on the simulated system of " + home + "\n" + pass +
+                  "exec " + quote(lvupdate) + " --home " + quote(home) + " --speed max sim exec " + name + " \"$@\"\n",
         0755));
   }
   return Status::OK();

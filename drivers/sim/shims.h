@@ -10,12 +10,17 @@
 //   bootlist -m normal -o; bootlist -m normal DISK...;
 //   lsvg rootvg, lsvg -l rootvg, lsps -a, df -m, lsdev -C, emgr -l (the
 //   preview's facts: fact_shims.h); lsdev -Cc adapter -F name:physloc
-//   (vios_shims.h);
+//   (vios_shims.h); ps -ef, genkex -d (process_shims.h); errlogger,
+//   alt_disk_copy, alt_rootvg_op, extendvg, mirrorvg, unmirrorvg, reducevg,
+//   rmpath, cfgmgr, shutdown (os_shims.h); cp FILE /alt_inst/..., chroot
+//   /alt_inst /usr/sbin/emgr ... (clone_shims.h; the scripts pass any other
+//   cp and chroot to the system's own);
 //   ssh [-o OPT]... USER@HMC 'COMMAND': the HMC's lssyscfg -r sys,
 //   lssyscfg -r lpar -m SYS [--filter lpar_ids=N] (with
 //   remote_restart_capable), lshwres -r proc|mem
 //   --level lpar|sys -m SYS, chsyscfg -r lpar -m SYS -i name=OLD,new_name=NEW,
-//   chsysstate -r lpar -m SYS -o shutdown --immed --id N,
+//   chsysstate -r lpar -m SYS -o shutdown --immed --id N, chsysstate -r
+//   lpar -m SYS -o on --id N -f PROFILE (boots the lvup_rootvg disk),
 //   rmsyscfg -r lpar -m SYS --id N, lshmc -V, mkauthkeys -a KEY,
 //   lshwres -r virtualio --rsubtype scsi --level lpar -m SYS and
 //   viosvrcmd -m SYS --id N -c 'lsmap -all' (vios_shims.h), lssyscfg -r

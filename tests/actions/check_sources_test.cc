@@ -27,11 +27,15 @@ TEST(CheckSourcesTest, EveryCheckOfTheFactsNamesKnownSources) {
     for (const std::string& key : sources) {
       const drivers::FactSource* src = drivers::FindFactSource(key);
       ASSERT_NE(src, nullptr) << d.name << " reads " << key;
-      EXPECT_TRUE(src->hmc ? (d.needs & kNeedHmcFacts) : (d.needs & kNeedOs)) << d.name << " reads " << key;
+      EXPECT_NE(src->site, drivers::FactSite::kProcesses) << d.name << " reads " << key;
+      EXPECT_TRUE(src->site == drivers::FactSite::kHmc ? (d.needs & kNeedHmcFacts) : (d.needs & kNeedOs))
+          << d.name << " reads " << key;
     }
   }
-  // And no source is read by no check.
+  // And no source is read by no check (the process sources: by the process
+  // checks, process_checks_test).
   for (const drivers::FactSource& src : drivers::AllFactSources()) {
+    if (src.site == drivers::FactSite::kProcesses) continue;
     bool used = false;
     for (const CheckDef& d : AllChecks()) {
       for (const auto& key : SourcesOf(d.name)) used = used || key == src.key;

@@ -79,12 +79,12 @@ TEST(AixFactsTest, ThePartitionsFactsAreWhatItsCommandsPrint) {
   EXPECT_EQ(f.reboot_pending_fixes, std::vector<std::string>{"IJ09625s2a"});
   // Read: five sources; every other partition source is unread.
   for (const char* read : {"lsvg", "lsps", "df", "lsdev", "emgr"}) EXPECT_FALSE(Has(f.unread, read)) << read;
-  for (const std::string& key : FactSourceKeys(false)) {
+  for (const std::string& key : FactSourceKeys(FactSite::kPartition)) {
     if (key != "lsvg" && key != "lsps" && key != "df" && key != "lsdev" && key != "emgr") {
       EXPECT_TRUE(Has(f.unread, key)) << key;
     }
   }
-  for (const std::string& key : FactSourceKeys(true)) EXPECT_FALSE(Has(f.unread, key)) << key;
+  for (const std::string& key : FactSourceKeys(FactSite::kHmc)) EXPECT_FALSE(Has(f.unread, key)) << key;
 }
 
 TEST(AixFactsTest, AFailedOrUnreadableCommandIsItsStatusNotAGuess) {

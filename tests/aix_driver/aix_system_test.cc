@@ -245,8 +245,10 @@ TEST_F(AixSystemTest, TheWorkloadStepsRunTheConfiguredCommandOrFailNamingTheKey)
 
 TEST_F(AixSystemTest, WhatItDoesNotReadYetIsFailedNeverAGuess) {
   auto sys = Make();
-  ProcessTable table;
-  Status s = sys->os().ListProcesses(99, &table);
+  Status s = sys->os().StartInittab(99, {});
+  EXPECT_EQ(s.code(), Status::Code::kFailed);
+  EXPECT_NE(s.message().find("does not read"), std::string::npos);
+  s = sys->vios().SetClient("vios1", "vhost0", 98);
   EXPECT_EQ(s.code(), Status::Code::kFailed);
   EXPECT_NE(s.message().find("does not read"), std::string::npos);
 }

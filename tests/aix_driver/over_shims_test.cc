@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -209,6 +210,42 @@ TEST_F(OverShimsTest, TheSurrogateIsCreatedWithMksyscfgFromTheOriginalsProfile) 
   EXPECT_NE(s.message().find("partition 98 exists already, named " + name + "_lvup"), std::string::npos);
 }
 
+TEST_F(OverShimsTest, TheProcessesAndKernelExtensionsAreTheSimulatorsButTheirResourcesAreUnread) {
+  AixSystem aix(home_.path(), config_, &runner_);
+  auto sim = Sim();
+  int id = 0;
+  std::string name;
+  ASSERT_TRUE(sim->os().CurrentLpar(&id, &name).ok());
+  ProcessTable a, s;
+  Status st = aix.os().ListProcesses(id, &a);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  ASSERT_TRUE(sim->os().ListProcesses(id, &s).ok());
+  std::vector<std::string> want, got;
+  for (const auto& p : s.procs) {
+    if (!p.kproc) want.push_back(std::to_string(p.pid) + " " + std::to_string(p.ppid) + " " + p.command);
+  }
+  for (const auto& p : a.procs) got.push_back(std::to_string(p.pid) + " " + std::to_string(p.ppid) + " " + p.command);
+  EXPECT_EQ(got, want);
+  ASSERT_EQ(a.kexts.size(), s.kexts.size());
+  for (size_t i = 0; i < a.kexts.size(); ++i) EXPECT_EQ(a.kexts[i].path, s.kexts[i].path);
+  EXPECT_TRUE(s.unread.empty());
+  EXPECT_EQ(a.unread, (std::vector<std::string>{"procfiles", "kext_safety"}));
+}
+
+TEST_F(OverShimsTest, CpAndChrootShadowNothingButTheClone) {
+  // Any other cp is the system's: the file is copied.
+  const std::string src = home_.path() + "/plain", dst = home_.path() + "/plain.copy";
+  { std::ofstream(src) << "text\n"; }
+  ASSERT_EQ(std::system((shims_ + "/cp " + src + " " + dst).c_str()), 0);
+  EXPECT_EQ(testing::ReadFile(dst), "text\n");
+  // Into the clone: the simulator's copy of /alt_inst, in the home.
+  ASSERT_EQ(std::system((shims_ + "/cp " + src + " /alt_inst/tmp/plain").c_str()), 0);
+  EXPECT_EQ(testing::ReadFile(home_.path() + "/sim/alt_inst/tmp/plain"), "text\n");
+  EXPECT_FALSE(std::filesystem::exists("/alt_inst/tmp/plain"));
+  // chroot elsewhere is the system's (which refuses a directory that is not there).
+  EXPECT_NE(std::system((shims_ + "/chroot " + home_.path() + "/none /bin/true 2>/dev/null").c_str()), 0);
+}
+
 TEST_F(OverShimsTest, AnIfixsAttributesReadThroughEmgrAreTheSimulatorsPackage) {
   AixSystem aix(home_.path(), config_, &runner_);
   auto sim = Sim();
@@ -334,7 +371,7 @@ TEST_F(OverShimsTest, AnHmcThatDoesNotAnswerIsTransientAndAnUnknownCommandIsNotF
   Status s = aix.hmc().ListLpars(&lpars);
   EXPECT_TRUE(s.IsTransient()) << s.ToString();
   EXPECT_NE(s.message().find("Connection timed out"), std::string::npos) << s.ToString();
-  testing::ProcResult r = testing::Lvupdate(home_.path(), {"sim", "exec", "alt_disk_copy", "-d", "hdisk2"});
+  testing::ProcResult r = testing::Lvupdate(home_.path(), {"sim", "exec", "lslpp", "-l", "security.pkcs11"});
   EXPECT_EQ(r.exit_code, 127) << r.out;
 }
 

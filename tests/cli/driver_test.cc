@@ -3,7 +3,9 @@
 // use the recorded one whatever is named; `aix parse` reads real outputs.
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
+#include <filesystem>
 #include <string>
 
 #include "tests/support/lvu_process.h"
@@ -83,6 +85,40 @@ TEST(DriverOptionTest, AnAixRunOverTheShimsStopsAtValidationAndItsTimesAreNotSim
   EXPECT_EQ(st["status"], "failed_validation");
 }
 
+// The lab presented as the AIX and HMC commands (sim shims first on PATH,
+// restored on destruction), hmcauth done and the four commands of what has
+// no public interface set to /bin/true.
+class AixOverShims {
+ public:
+  explicit AixOverShims(const std::string& h) : h_(h), old_path_(getenv("PATH")) {
+    EXPECT_EQ(InitLab(h).exit_code, 0);
+    EXPECT_EQ(Lvupdate(h, {"sim", "shims", h + "/shims"}).exit_code, 0);
+    setenv("PATH", (h + "/shims:" + old_path_).c_str(), 1);
+    ProcResult auth =
+        Lvupdate(h, {"--driver", "aix", "hmcauth", "-a", "10.1.50.30", "-u", "hscroot", "-p", kLabHmcPassword});
+    EXPECT_EQ(auth.exit_code, 0) << auth.out;
+    conf_ = ReadFile(h + "/aix.conf") +
+            "workload_checkpoint_command = /bin/true\nworkload_restart_command = /bin/true\n"
+            "workload_thaw_command = /bin/true\nlive_update_state_command = /bin/true\n";
+    WriteFile(h + "/aix.conf", conf_);
+  }
+  ~AixOverShims() { setenv("PATH", old_path_.c_str(), 1); }
+  const std::string& conf() const { return conf_; }
+  // aix.conf with every source the aix driver does not read checked by hand.
+  void CheckEverythingByHand() {
+    std::string unread;
+    for (const char* k : {"sysdumpdev", "snapshot", "mount", "lscfg", "capi", "diskless", "session", "lslpp",
+                          "trustchk", "tcb", "kerberos", "powersc", "lswpar", "lssrc", "ras", "vmo", "ps",
+                          "ifix_location", "lslic", "slots", "vnic", "procfiles", "kext_safety"}) {
+      unread += std::string(" ") + k;
+    }
+    WriteFile(h_ + "/aix.conf", conf_ + "checked_by_hand =" + unread + "\n");
+  }
+
+ private:
+  std::string h_, old_path_, conf_;
+};
+
 // The preview with the aix driver over the shims: the facts it reads through
 // the commands PASS as with the simulator; each source it does not read yet
 // FAILs its checks naming the source, until aix.conf says it was checked by
@@ -90,17 +126,7 @@ TEST(DriverOptionTest, AnAixRunOverTheShimsStopsAtValidationAndItsTimesAreNotSim
 TEST(DriverOptionTest, AnAixPreviewChecksWhatItReadsAndNamesWhatItDoesNot) {
   TempHome home;
   const std::string& h = home.path();
-  ASSERT_EQ(InitLab(h).exit_code, 0);
-  ASSERT_EQ(Lvupdate(h, {"sim", "shims", h + "/shims"}).exit_code, 0);
-  const std::string old_path = getenv("PATH");
-  setenv("PATH", (h + "/shims:" + old_path).c_str(), 1);
-  ProcResult auth = Lvupdate(h, {"--driver", "aix", "hmcauth", "-a", "10.1.50.30", "-u", "hscroot", "-p",
-                                 kLabHmcPassword});
-  ASSERT_EQ(auth.exit_code, 0) << auth.out;
-  const std::string conf = ReadFile(h + "/aix.conf") +
-                           "workload_checkpoint_command = /bin/true\nworkload_restart_command = /bin/true\n"
-                           "workload_thaw_command = /bin/true\nlive_update_state_command = /bin/true\n";
-  WriteFile(h + "/aix.conf", conf);
+  AixOverShims shims(h);
   ASSERT_EQ(Lvupdate(h, {"sim", "set", "devices.tape", "rmt0"}).exit_code, 0);
   const std::string before = World(h).dump();
   ProcResult r = Lvupdate(h, {"--driver", "aix", "preview", "-d", h + "/fixes", "dummy.150813.epkg.Z"});
@@ -128,16 +154,20 @@ TEST(DriverOptionTest, AnAixPreviewChecksWhatItReadsAndNamesWhatItDoesNot) {
       << r.out;
   EXPECT_EQ(r.out.find("FAILED: the driver's settings"), std::string::npos) << r.out;
 
-  // Checked by hand: every source the aix driver does not read.
-  std::string unread;
-  for (const char* k : {"sysdumpdev", "snapshot", "mount", "lscfg", "capi", "diskless", "session", "lslpp", "trustchk",
-                        "tcb", "kerberos", "powersc", "lswpar", "lssrc", "ras", "vmo", "ps", "ifix_location", "lslic",
-                        "slots", "vnic"}) {
-    unread += std::string(" ") + k;
-  }
-  WriteFile(h + "/aix.conf", conf + "checked_by_hand =" + unread + "\n");
+  // The processes: ps -ef and genkex -d are read; their resources and the
+  // extensions' safety are not.
+  EXPECT_NE(r.out.find("FAILED: cannot verify that the process tree satisfies the live update rules. The driver "
+                       "does not read procfiles (procfiles; ipcs; netstat -Aan)"),
+            std::string::npos)
+      << r.out;
+
+  // Checked by hand: every source the aix driver does not read. Only what
+  // it read and found fails: the tape.
+  shims.CheckEverythingByHand();
   r = Lvupdate(h, {"--driver", "aix", "preview", "-d", h + "/fixes", "dummy.150813.epkg.Z"});
-  setenv("PATH", old_path.c_str(), 1);
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("\n1 check(s) FAILED: the live update cannot run."), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("FAILED: local tape devices"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("The driver does not read"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("INFO: not verified by lvupdate, checked by hand (checked_by_hand: trustchk): The trustchk "
                        "Trusted Execution Policy is not on."),
@@ -151,6 +181,117 @@ TEST(DriverOptionTest, AnAixPreviewChecksWhatItReadsAndNamesWhatItDoesNot) {
     j->erase("errlog");
   }
   EXPECT_EQ(after.dump(), b.dump());
+}
+
+// The world without what a failed, rolled back operation leaves behind on
+// purpose (the clock, the error log).
+nlohmann::json Timeless(const std::string& h) {
+  nlohmann::json w = World(h);
+  w.erase("clock");
+  w.erase("errlog");
+  return w;
+}
+
+// A journal event line of `events` holding `what`, or "".
+std::string EventLine(const std::string& events, const std::string& what) {
+  size_t at = events.find(what);
+  if (at == std::string::npos) return "";
+  return events.substr(at, events.find('\n', at) - at);
+}
+
+// A run with the aix driver over the shims: validation, the reservation, the
+// check notification, the clone of rootvg and its ifix, the rename, the
+// surrogate and the path split go through the real commands; the first step
+// the driver cannot do yet (re-pointing a vhost) fails, and the rollback
+// undoes every one through them too: the world is as before, the journal
+// lists the command lines of each step.
+TEST(DriverOptionTest, AnAixRunOverTheShimsRunsRealCommandsAndRollsBackWhereTheDriverStops) {
+  TempHome home;
+  const std::string& h = home.path();
+  AixOverShims shims(h);
+  shims.CheckEverythingByHand();
+  const nlohmann::json before = Timeless(h);
+  ProcResult r = Lvupdate(h, {"--driver", "aix", "run", "-d", h + "/fixes", "dummy.150813.epkg.Z"});
+  EXPECT_EQ(r.exit_code, 4) << r.out;
+  EXPECT_NE(r.out.find("Step disk.assign failed: the aix driver does not read the server adapters' slots"),
+            std::string::npos)
+      << r.out;
+  for (const char* undone : {"path.split", "lpar.create_surrogate", "lpar.rename_original", "ifix.apply_clone",
+                             "disk.clone_rootvg", "hmc.reserve"}) {
+    EXPECT_NE(r.out.find(std::string("Undoing ") + undone + "."), std::string::npos) << undone << "\n" << r.out;
+  }
+  EXPECT_NE(r.out.find("Outcome:       rolled_back"), std::string::npos) << r.out;
+  EXPECT_EQ(Timeless(h).dump(), before.dump());
+  EXPECT_FALSE(std::filesystem::exists(h + "/aix/reservation"));
+
+  ProcResult ev = Lvupdate(h, {"journal", "events"});
+  ASSERT_EQ(ev.exit_code, 0) << ev.out;
+  EXPECT_NE(EventLine(ev.out, "stepDone        step 4 disk.clone_rootvg")
+                .find("`alt_disk_copy -B -d hdisk2`; `alt_rootvg_op -v lvup_rootvg -d hdisk2`"),
+            std::string::npos)
+      << ev.out;
+  EXPECT_NE(EventLine(ev.out, "stepDone        step 5 ifix.apply_clone")
+                .find("`alt_rootvg_op -W -d hdisk2`; `chroot /alt_inst /usr/sbin/emgr -l`; `cp " + h +
+                      "/fixes/dummy.150813.epkg.Z /alt_inst/tmp/dummy.150813.epkg.Z`; `chroot /alt_inst "
+                      "/usr/sbin/emgr -e /tmp/dummy.150813.epkg.Z`; `chroot /alt_inst /usr/sbin/emgr -l`; "
+                      "`alt_rootvg_op -S`"),
+            std::string::npos)
+      << ev.out;
+  EXPECT_NE(EventLine(ev.out, "stepDone        step 7 lpar.create_surrogate").find("mksyscfg -r lpar"),
+            std::string::npos)
+      << ev.out;
+  EXPECT_NE(EventLine(ev.out, "compensated     step 5 ifix.apply_clone")
+                .find("`chroot /alt_inst /usr/sbin/emgr -r -L dummy`"),
+            std::string::npos)
+      << ev.out;
+  EXPECT_NE(EventLine(ev.out, "compensated     step 4 disk.clone_rootvg").find("`alt_rootvg_op -X lvup_rootvg`"),
+            std::string::npos)
+      << ev.out;
+  nlohmann::json st = nlohmann::json::parse(Lvupdate(h, {"status", "--json"}).out);
+  EXPECT_EQ(st["driver"], "aix");
+  EXPECT_EQ(st["status"], "rolled_back");
+}
+
+// kill -9 in the middle of a step of an aix run (the live update state
+// command kills lvupdate when told "on"): the journal holds the intent;
+// rollback, with the recorded aix driver, undoes what was done through the
+// real commands and the world is as before. Resumed instead, the run goes on
+// from the killed step.
+TEST(DriverOptionTest, AnAixRunKilledMidStepIsRolledBackOrResumedThroughTheRealCommands) {
+  for (const bool resume : {false, true}) {
+    SCOPED_TRACE(resume ? "resume" : "rollback");
+    TempHome home;
+    const std::string& h = home.path();
+    AixOverShims shims(h);
+    WriteFile(h + "/killer", "#!/bin/sh\n[ \"$1\" = on ] && kill -9 $PPID\nexit 0\n");
+    ASSERT_EQ(chmod((h + "/killer").c_str(), 0755), 0);
+    shims.CheckEverythingByHand();
+    std::string c = ReadFile(h + "/aix.conf");
+    c.replace(c.find("live_update_state_command = /bin/true"), std::string("live_update_state_command = /bin/true").size(),
+              "live_update_state_command = " + h + "/killer");
+    WriteFile(h + "/aix.conf", c);
+    const nlohmann::json before = Timeless(h);
+    ProcResult r = Lvupdate(h, {"--driver", "aix", "run", "-d", h + "/fixes", "dummy.150813.epkg.Z"});
+    EXPECT_EQ(r.exit_code, 128 + 9) << r.out;
+    nlohmann::json st = nlohmann::json::parse(Lvupdate(h, {"status", "--json"}).out);
+    EXPECT_EQ(st["status"], "interrupted") << st.dump();
+    EXPECT_TRUE(std::filesystem::exists(h + "/aix/reservation"));  // hmc.reserve was done
+    if (!resume) {
+      r = Lvupdate(h, {"rollback"});
+      EXPECT_EQ(r.exit_code, 0) << r.out;
+      EXPECT_EQ(nlohmann::json::parse(Lvupdate(h, {"status", "--json"}).out)["status"], "rolled_back");
+    } else {
+      c.replace(c.find(h + "/killer"), (h + "/killer").size(), "/bin/true");
+      WriteFile(h + "/aix.conf", c);
+      r = Lvupdate(h, {"resume"});
+      EXPECT_EQ(r.exit_code, 4) << r.out;  // on until disk.assign, then rolled back
+      EXPECT_NE(r.out.find("Creating rootvg for boot of surrogate."), std::string::npos) << r.out;
+      EXPECT_NE(r.out.find("Undoing disk.clone_rootvg."), std::string::npos) << r.out;
+    }
+    EXPECT_EQ(Timeless(h).dump(), before.dump());
+    EXPECT_FALSE(std::filesystem::exists(h + "/aix/reservation"));
+    EXPECT_EQ(nlohmann::json::parse(Lvupdate(h, {"status", "--json"}).out)["driver"], "aix");
+  }
 }
 
 TEST(AixParseTest, PrintsWhatTheParserReadsFromARealOutput) {

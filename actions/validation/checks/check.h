@@ -94,6 +94,13 @@ void AddDriverChecks(std::vector<CheckDef>* out);
 // HMC's partition list, lspv, the VIOS mappings).
 const std::vector<std::string>& SourcesOf(const std::string& name);
 
+// The result and message of a check whose fact sources `unread` (not
+// empty) the driver did not read (unread_line.cc): FAILED naming each
+// source and its commands, or INFO when every one is in `checked_by_hand`.
+// `passed` is the check's PASSED text. The process checks use it too.
+void UnreadLine(const std::string& passed, const std::vector<std::string>& unread,
+                const std::vector<std::string>& checked_by_hand, CheckLine* line);
+
 // The ifix lines (fix_checks.cc): one per ifix given, named "ifix.FILE".
 std::vector<CheckLine> FixLines(const Snapshot& s);
 

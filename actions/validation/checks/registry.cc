@@ -76,29 +76,16 @@ const Status* Missing(const Snapshot& s, unsigned needs) {
   return nullptr;
 }
 
-// The sources check `name` reads that the driver left unread: those checked
-// by hand, and those not.
-void Unread(const Snapshot& s, const std::string& name, std::vector<std::string>* by_hand,
-            std::vector<std::string>* not_checked) {
+// The sources check `name` reads that the driver left unread.
+std::vector<std::string> UnreadOf(const Snapshot& s, const std::string& name) {
+  std::vector<std::string> out;
   for (const std::string& key : SourcesOf(name)) {
     const drivers::FactSource* src = drivers::FindFactSource(key);
     if (src == nullptr) throw std::logic_error("check " + name + " reads an unknown fact source: " + key);
-    if (!drivers::NamesSource(src->hmc ? s.hmc.unread : s.os.unread, key)) continue;
-    (drivers::NamesSource(s.settings.checked_by_hand, key) ? by_hand : not_checked)->push_back(key);
+    if (drivers::NamesSource(src->site == drivers::FactSite::kHmc ? s.hmc.unread : s.os.unread, key)) {
+      out.push_back(key);
+    }
   }
-}
-
-std::string Commands(const std::vector<std::string>& keys) {
-  std::string out;
-  for (const auto& k : keys) {
-    out += (out.empty() ? "" : ", ") + k + " (" + drivers::FindFactSource(k)->commands + ")";
-  }
-  return out;
-}
-
-std::string Keys(const std::vector<std::string>& keys) {
-  std::string out;
-  for (const auto& k : keys) out += (out.empty() ? "" : " ") + k;
   return out;
 }
 
@@ -138,21 +125,9 @@ std::vector<CheckLine> RunChecks(const Snapshot& s) {
       lines.push_back(std::move(line));
       continue;
     }
-    std::vector<std::string> by_hand, not_checked;
-    Unread(s, d.name, &by_hand, &not_checked);
-    if (!not_checked.empty()) {
-      line.result = journal::CheckOutcome::kFailed;
-      line.message = std::string("cannot verify that ") + d.passed + " The driver does not read " +
-                     Commands(not_checked) + ": check it by hand, then add " + Keys(not_checked) +
-                     " to checked_by_hand in aix.conf.";
-      line.code = d.code;
-      lines.push_back(std::move(line));
-      continue;
-    }
-    if (!by_hand.empty()) {
-      line.result = journal::CheckOutcome::kInfo;
-      line.message = std::string("not verified by lvupdate, checked by hand (checked_by_hand: ") + Keys(by_hand) +
-                     "): " + d.passed;
+    if (const auto unread = UnreadOf(s, d.name); !unread.empty()) {
+      UnreadLine(d.passed, unread, s.settings.checked_by_hand, &line);
+      if (line.result == journal::CheckOutcome::kFailed) line.code = d.code;
       lines.push_back(std::move(line));
       continue;
     }
