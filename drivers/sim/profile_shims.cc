@@ -6,6 +6,7 @@
 #include <map>
 
 #include "base/str_printf.h"
+#include "drivers/sim/vios_shims.h"
 
 namespace lvu::drivers::sim {
 namespace {
@@ -40,19 +41,12 @@ std::map<std::string, std::string> Attributes(const std::string& s) {
   return out;
 }
 
-int Number(const std::string& physloc, const char* tag) {
-  size_t at = physloc.find(tag);
-  return at == std::string::npos ? -1 : std::atoi(physloc.c_str() + at + 2);
-}
-
 std::string ScsiAdapters(const World& w, int lpar) {
   std::string out;
   for (const auto& m : w.mappings) {
     if (m.client_id != lpar || m.client_adapter.empty()) continue;
-    size_t d = m.client_adapter.find_first_of("0123456789");
-    const int slot = d == std::string::npos ? -1 : std::atoi(m.client_adapter.c_str() + d) + 2;
-    out += StrPrintf("%s%d/client/%d/%s/%d/1", out.empty() ? "" : ",", slot, Number(m.physloc, "-V"),
-                     m.vios.c_str(), Number(m.physloc, "-C"));
+    out += StrPrintf("%s%d/client/%d/%s/%d/1", out.empty() ? "" : ",", ClientSlotOf(m.client_adapter), ViosIdOf(m),
+                     m.vios.c_str(), ServerSlotOf(m));
   }
   return out.empty() ? "virtual_scsi_adapters=none" : "\"virtual_scsi_adapters=" + out + "\"";
 }

@@ -18,15 +18,6 @@ int Number(const std::string& physloc, const char* tag) {
   return std::atoi(physloc.c_str() + at + 2);
 }
 
-int ViosId(const WorldMapping& m) { return Number(m.physloc, "-V"); }
-int ServerSlot(const WorldMapping& m) { return Number(m.physloc, "-C"); }
-
-// vscsiN -> N + 2.
-int ClientSlot(const std::string& adapter) {
-  size_t d = adapter.find_first_of("0123456789");
-  return d == std::string::npos ? -1 : std::atoi(adapter.c_str() + d) + 2;
-}
-
 // "U8286.42A.214F58V" from "U8286.42A.214F58V-V1-C90".
 std::string Frame(const World& w) {
   for (const auto& m : w.mappings) {
@@ -54,12 +45,12 @@ ShimOutput Lshwres(const World& w) {
     const std::string cname = LparName(w, m.client_id);
     const bool any = m.any_client || m.client_id == 0;
     out += StrPrintf("lpar_name=%s,lpar_id=%d,slot_num=%d,state=1,is_required=0,adapter_type=server,", m.vios.c_str(),
-                     ViosId(m), ServerSlot(m));
+                     ViosIdOf(m), ServerSlotOf(m));
     if (any) {
       out += "remote_lpar_id=any,remote_lpar_name=,remote_slot_num=any\n";
     } else {
       out += StrPrintf("remote_lpar_id=%d,remote_lpar_name=%s,remote_slot_num=%d\n", m.client_id, cname.c_str(),
-                       ClientSlot(m.client_adapter));
+                       ClientSlotOf(m.client_adapter));
     }
   }
   for (const auto& m : w.mappings) {
@@ -68,8 +59,8 @@ ShimOutput Lshwres(const World& w) {
     out += StrPrintf(
         "lpar_name=%s,lpar_id=%d,slot_num=%d,state=1,is_required=0,adapter_type=client,remote_lpar_id=%d,"
         "remote_lpar_name=%s,remote_slot_num=%d\n",
-        LparName(w, m.client_id).c_str(), m.client_id, ClientSlot(m.client_adapter), ViosId(m), m.vios.c_str(),
-        ServerSlot(m));
+        LparName(w, m.client_id).c_str(), m.client_id, ClientSlotOf(m.client_adapter), ViosIdOf(m), m.vios.c_str(),
+        ServerSlotOf(m));
   }
   if (out.empty()) return Out("No results were found.\n");
   return Out(out);
@@ -79,7 +70,7 @@ ShimOutput Lshwres(const World& w) {
 ShimOutput Lsmap(const World& w, int vios_id) {
   std::string out;
   for (const auto& m : w.mappings) {
-    if (ViosId(m) != vios_id) continue;
+    if (ViosIdOf(m) != vios_id) continue;
     out += "SVSA                 Physloc                           Client Partition ID\n"
            "-------------        --------------------------------- ------------------\n";
     out += StrPrintf("%-21s%-34s0x%08x\n\n", m.vhost.c_str(), m.physloc.c_str(), m.client_id);
@@ -96,6 +87,13 @@ ShimOutput Lsmap(const World& w, int vios_id) {
 }
 
 }  // namespace
+
+int ViosIdOf(const WorldMapping& m) { return Number(m.physloc, "-V"); }
+int ServerSlotOf(const WorldMapping& m) { return Number(m.physloc, "-C"); }
+int ClientSlotOf(const std::string& adapter) {
+  size_t d = adapter.find_first_of("0123456789");
+  return d == std::string::npos ? -1 : std::atoi(adapter.c_str() + d) + 2;
+}
 
 bool RunViosLsdev(const World& w, const std::vector<std::string>& a, ShimOutput* out) {
   if (a.size() != 5 || a[1] != "-Cc" || a[2] != "adapter" || a[3] != "-F" || a[4] != "name:physloc") return false;
@@ -114,7 +112,7 @@ bool RunViosLsdev(const World& w, const std::vector<std::string>& a, ShimOutput*
   std::string text;
   if (l != nullptr) text += StrPrintf("vsa0:%s-V%d-C0\n", Frame(w).c_str(), l->id);
   for (const auto& a : adapters) {
-    text += StrPrintf("%s:%s-V%d-C%d-T1\n", a.c_str(), Frame(w).c_str(), l->id, ClientSlot(a));
+    text += StrPrintf("%s:%s-V%d-C%d-T1\n", a.c_str(), Frame(w).c_str(), l->id, ClientSlotOf(a));
   }
   *out = Out(text);
   return true;
@@ -138,7 +136,7 @@ bool RunViosHmc(const World& w, const std::vector<std::string>& words, ShimOutpu
     }
     if (!has("-c", "lsmap -all")) {
       *out = {1, "", "viosvrcmd: the shim runs lsmap -all only\n"};
-    } else if (std::none_of(w.mappings.begin(), w.mappings.end(), [&](const auto& m) { return ViosId(m) == id; })) {
+    } else if (std::none_of(w.mappings.begin(), w.mappings.end(), [&](const auto& m) { return ViosIdOf(m) == id; })) {
       *out = {1, "", "HSCL8012 The partition " + std::to_string(id) + " is not a VIOS of the simulator's frame\n"};
     } else {
       *out = Lsmap(w, id);

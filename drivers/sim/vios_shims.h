@@ -19,6 +19,13 @@
 
 namespace lvu::drivers::sim {
 
+// The derivations above: mapping `m`'s VIOS partition id (-V<id>) and
+// server slot (-C<slot>); the slot of client adapter vscsiN (N + 2). -1
+// when there is none.
+int ViosIdOf(const WorldMapping& m);
+int ServerSlotOf(const WorldMapping& m);
+int ClientSlotOf(const std::string& adapter);
+
 // lsdev -Cc adapter -F name:physloc on the partition lvupdate runs on: true
 // with *out set; false for another lsdev form.
 bool RunViosLsdev(const World& w, const std::vector<std::string>& argv, ShimOutput* out);
