@@ -363,7 +363,16 @@ Status Executor::NotifyRollbackOnce(Session* s) {
   for (uint32_t i = 0; i < s->state.steps.size() && i < s->plan.size(); i++) {
     if (!s->plan[i]->OwesErrorNotice() || s->state.steps[i].attempts == 0) continue;
     s->apps.step = i;
-    return NotifyRollback(*s->ctx.sys, s->ctx.apps, s->ctx.params.orig_id);
+    Status st = NotifyRollback(*s->ctx.sys, s->ctx.apps, s->ctx.params.orig_id);
+    // The notice belongs to no step the journal records next: its commands
+    // go to the log, not to the next compensation's list.
+    const std::vector<std::string> lines = sys_->TakeCommandLines();
+    if (!lines.empty()) {
+      std::string all;
+      for (const auto& l : lines) all += (all.empty() ? "`" : "; `") + l + "`";
+      spdlog::info("{} the LVUP_ERROR notice ran {}", s->op_id, all);
+    }
+    return st;
   }
   return Status::OK();
 }

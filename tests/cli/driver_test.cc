@@ -247,6 +247,12 @@ TEST(DriverOptionTest, AnAixRunOverTheShimsRunsRealCommandsAndRollsBackWhereTheD
   EXPECT_NE(EventLine(ev.out, "compensated     step 4 disk.clone_rootvg").find("`alt_rootvg_op -X lvup_rootvg`"),
             std::string::npos)
       << ev.out;
+  // The rollback's error notice (live_update_state_command off) belongs to
+  // no compensation: it is in the log, not in a step's list.
+  EXPECT_NE(EventLine(ev.out, "stepDone        step 3 apps.notify_check").find("`/bin/true on 99`"),
+            std::string::npos)
+      << ev.out;
+  EXPECT_EQ(ev.out.find("`/bin/true off 99`"), std::string::npos) << ev.out;
   nlohmann::json st = nlohmann::json::parse(Lvupdate(h, {"status", "--json"}).out);
   EXPECT_EQ(st["driver"], "aix");
   EXPECT_EQ(st["status"], "rolled_back");
