@@ -1,7 +1,9 @@
 // The simulator as the aix driver's commands: see shims.h.
 #include "drivers/sim/shims.h"
 
+#include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdlib>
@@ -18,6 +20,7 @@
 #include "drivers/sim/os_shims.h"
 #include "drivers/sim/process_shims.h"
 #include "drivers/sim/profile_shims.h"
+#include "drivers/sim/shim_faults.h"
 #include "drivers/sim/vios_shims.h"
 #include "drivers/sim/world.h"
 
@@ -77,6 +80,17 @@ std::map<std::string, std::string> Options(const std::vector<std::string>& w) {
     }
   }
   return o;
+}
+
+// Kills the operation this shim runs for (its parent, an lvupdate) with
+// SIGKILL, as a crash of that process; what it did, as a message.
+std::string KillOperation(const std::string& what) {
+  const pid_t parent = ::getppid();
+  std::string comm;
+  (void)ReadFileToString("/proc/" + std::to_string(parent) + "/comm", &comm);
+  if (comm.rfind("lvupdate", 0) != 0) return "injected " + what + ": the parent is not lvupdate, nothing killed";
+  ::kill(parent, SIGKILL);
+  return "injected " + what + ": lvupdate (pid " + std::to_string(parent) + ") killed";
 }
 
 class Shims {
@@ -383,8 +397,32 @@ Status RunShim(SimSystem* sim, const std::string& home, const std::vector<std::s
   if (argv.empty()) return Status::InvalidArgument("sim exec: no command");
   World w;
   LVU_RETURN_IF_ERROR(ParseWorld(sim->ShowJson(), "the simulated world", &w));
+  // A fault armed for the step this command stands for (shim_faults.h).
+  std::vector<std::string> hmc;
+  if (argv[0] == "ssh" && argv.size() > 1) hmc = SplitRemote(argv.back());
+  std::string step;
+  FaultPoint::Phase phase = FaultPoint::Phase::kApply;
+  const bool stands = StepOfCommand(w, argv, hmc, &step, &phase);
+  const std::string where = step + (phase == FaultPoint::Phase::kCompensate ? " (compensate)" : "");
+  bool found = false;
+  Fault f;
+  if (stands) LVU_RETURN_IF_ERROR(sim->TakeFault(step, phase, FaultPoint::When::kBefore, &found, &f));
+  if (found && (f.kind == FaultKind::kFail || f.kind == FaultKind::kTransient)) {
+    const bool transient = f.kind == FaultKind::kTransient;
+    *out = {transient && argv[0] == "ssh" ? 255 : 1, "",
+            std::string("injected ") + (transient ? "transient " : "") + "failure at " + where + "\n"};
+    return Status::OK();
+  }
+  if (found && f.kind == FaultKind::kCrashBefore) {
+    *out = {1, "", KillOperation("crash-before at " + where) + "\n"};
+    return Status::OK();
+  }
   Shims shims(sim, home, w);
   *out = shims.Run(argv);
+  if (stands && out->exit_code == 0) {
+    LVU_RETURN_IF_ERROR(sim->TakeFault(step, phase, FaultPoint::When::kAfter, &found, &f));
+    if (found && f.kind == FaultKind::kCrashAfter) out->err += KillOperation("crash-after at " + where) + "\n";
+  }
   return Status::OK();
 }
 

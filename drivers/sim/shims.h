@@ -34,6 +34,9 @@
 // (kept in <home>/sim/hmc_authorized_keys); without -i, the key of the user
 // running it is taken as authorized. mkauthkeys -a KEY adds a key.
 //
+// The simulator's faults fire in the shims (shim_faults.h): a failure of
+// the command, or the operation's lvupdate killed before or after it.
+//
 // Failures as the real commands fail: an HMC that does not respond (`sim set
 // hmc.responding false`) is ssh's exit 255; an unknown managed system or
 // partition is the HMC's HSCL message and exit 1; a wrong option is the

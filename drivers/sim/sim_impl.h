@@ -130,7 +130,7 @@ class SimImpl final : public SimSystem {
   // Faults: the first armed fault for (step, phase) that fires at `when`, its
   // count decremented durably; false when there is none.
   Status TakeFault(const std::string& step, FaultPoint::Phase phase, FaultPoint::When when,
-                   bool* found, Fault* fault);
+                   bool* found, Fault* fault) override;
 
  private:
   const std::string home_;

@@ -92,6 +92,12 @@ class SimSystem : public System {
   virtual Status AddFault(const Fault& f) = 0;
   virtual Status ListFaults(std::vector<Fault>* out) = 0;
   virtual Status ClearFaults() = 0;
+  // The first armed fault for (step, phase) that fires at `when`, its count
+  // decremented durably; *found false when there is none. The executor's
+  // FaultPoint takes them with the sim driver; the shims take them for the
+  // aix driver (shim_faults.h).
+  virtual Status TakeFault(const std::string& step, FaultPoint::Phase phase, FaultPoint::When when, bool* found,
+                           Fault* fault) = 0;
 };
 
 }  // namespace lvu::drivers::sim
