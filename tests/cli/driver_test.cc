@@ -215,6 +215,7 @@ TEST(DriverOptionTest, AnAixRunOverTheShimsRunsRealCommandsAndRollsBackWhereTheD
 // real commands and the world is as before. Resumed instead, the run goes on
 // from the killed step.
 TEST(DriverOptionTest, AnAixRunKilledMidStepIsRolledBackOrResumedThroughTheRealCommands) {
+  // Resumed after a crash: also tests/cli/aix_crash_test.cc.
   for (const bool resume : {false, true}) {
     SCOPED_TRACE(resume ? "resume" : "rollback");
     TempHome home;
