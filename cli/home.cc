@@ -35,6 +35,7 @@ Status ResolveHome(const std::string& flag, std::string* home) {
 }
 
 void LogWarningsToStderr() {
+  spdlog::drop("lvupdate-stderr");
   auto logger = spdlog::stderr_logger_mt("lvupdate-stderr");
   logger->set_pattern("lvupdate: %l: %v");
   logger->set_level(spdlog::level::warn);
