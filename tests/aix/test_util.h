@@ -17,14 +17,26 @@ inline std::string ReadWholeFile(const std::string& path) {
   return ss.str();
 }
 
-inline std::string SharedDir() { return std::string(LVU_SOURCE_DIR) + "/../shared/aix-outputs/"; }
+// (Built with append, not operator+ on a temporary: GCC 12 reports a false
+// -Warray-bounds for the latter once inlined.)
+inline std::string SharedDir() {
+  std::string dir = LVU_SOURCE_DIR;
+  dir.append("/../shared/aix-outputs/");
+  return dir;
+}
 
 // A file of /work/shared/aix-outputs.
-inline std::string Shared(const std::string& name) { return ReadWholeFile(SharedDir() + name); }
+inline std::string Shared(const std::string& name) {
+  std::string path = SharedDir();
+  path.append(name);
+  return ReadWholeFile(path);
+}
 
 // A verbatim excerpt of the seed article in tests/aix/data (see its README.md).
 inline std::string Data(const std::string& name) {
-  return ReadWholeFile(std::string(LVU_SOURCE_DIR) + "/tests/aix/data/" + name);
+  std::string path = LVU_SOURCE_DIR;
+  path.append("/tests/aix/data/").append(name);
+  return ReadWholeFile(path);
 }
 
 // Lines first..last (1-based, inclusive) of `text`, each with its newline:

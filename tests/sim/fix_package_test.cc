@@ -90,11 +90,13 @@ TEST(FixPackageTest, ReadFixPackageFromDisk) {
   Status s = ReadFixPackage(path, &f);
   EXPECT_TRUE(s.IsNotFound()) << s.ToString();
   EXPECT_NE(s.message().find(path), std::string::npos) << s.message();
-  WriteAll(path, std::string(kHeader) + "LABEL: a\nLU CAPABLE: yes\n");
+  std::string text = kHeader;  // append, not operator+ on a temporary: GCC 12's false -Warray-bounds
+  WriteAll(path, text.append("LABEL: a\nLU CAPABLE: yes\n"));
   ASSERT_TRUE(ReadFixPackage(path, &f).ok());
   EXPECT_EQ(f.label, "a");
   EXPECT_EQ(f.file, path);
-  WriteAll(path, std::string(kHeader) + "LABEL: a\nLU CAPABLE yes\n");
+  text = kHeader;
+  WriteAll(path, text.append("LABEL: a\nLU CAPABLE yes\n"));
   ExpectInvalid(ReadFixPackage(path, &f), path + ":3:");
 }
 
