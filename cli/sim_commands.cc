@@ -142,7 +142,13 @@ int CmdSimExec(const GlobalOptions& g, const std::vector<std::string>& argv) {
   Status s = ResolveHome(g.home, &home);
   if (!s.ok()) return Fail(kExitCannotRun, s);
   drivers::sim::ShimOutput out;
-  s = drivers::sim::RunShim(sim.get(), home, argv, &out);
+  std::string input;
+  if (!argv.empty() && drivers::sim::ShimReadsInput(argv[0]) && !isatty(0)) {
+    char buf[4096];
+    ssize_t got;
+    while ((got = ::read(0, buf, sizeof buf)) > 0 && input.size() < (1u << 20)) input.append(buf, static_cast<size_t>(got));
+  }
+  s = drivers::sim::RunShim(sim.get(), home, argv, &out, input);
   if (!s.ok()) return Fail(kExitCannotRun, s);
   std::fwrite(out.out.data(), 1, out.out.size(), stdout);
   std::fwrite(out.err.data(), 1, out.err.size(), stderr);

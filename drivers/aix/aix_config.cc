@@ -79,6 +79,10 @@ Status ParseAixConfig(const std::string& text, const std::string& file, AixConfi
       LVU_RETURN_IF_ERROR(command(&out->workload_thaw_command));
     } else if (key == "live_update_state_command") {
       LVU_RETURN_IF_ERROR(command(&out->live_update_state_command));
+    } else if (key == "workload_state_command") {
+      LVU_RETURN_IF_ERROR(command(&out->workload_state_command));
+    } else if (key == "vhost_client_command") {
+      LVU_RETURN_IF_ERROR(command(&out->vhost_client_command));
     } else if (key == "checked_by_hand") {
       std::string word;
       for (size_t i = 0; i <= value.size(); ++i) {
@@ -101,7 +105,8 @@ Status ParseAixConfig(const std::string& text, const std::string& file, AixConfi
       return Status::InvalidArgument(where + ": unknown key '" + key +
                                      "' (the keys are: hmc, hmc_user, managed_system, command_timeout_s, "
                                      "hmc_timeout_s, workload_checkpoint_command, workload_restart_command, "
-                                     "workload_thaw_command, live_update_state_command, checked_by_hand)");
+                                     "workload_thaw_command, workload_state_command, live_update_state_command, "
+                                     "vhost_client_command, checked_by_hand)");
     }
   }
   return Status::OK();

@@ -9,7 +9,9 @@
 //   workload_checkpoint_command = PATH [ARG...]   freeze and checkpoint the workload
 //   workload_restart_command = PATH [ARG...]      restart it on the surrogate
 //   workload_thaw_command = PATH [ARG...]         thaw it on the original (rollback)
+//   workload_state_command = PATH [ARG...]        print running, frozen or none for a partition
 //   live_update_state_command = PATH [ARG...]     tell the partition a live update begins or ends
+//   vhost_client_command = PATH [ARG...]          re-point a VIOS server adapter to another client
 //   checked_by_hand = trustchk lswpar ...         fact sources the administrator checked
 //
 // checked_by_hand names fact sources (drivers/fact_sources.h; blanks or
@@ -17,10 +19,11 @@
 // administrator has checked by hand: their checks print INFO instead of
 // FAILED. An unknown source is InvalidArgument naming the line.
 //
-// The four commands stand for what IBM exposes only inside
+// The six commands stand for what IBM exposes only inside
 // `geninstall -k` (docs/drivers.md, "What has no public interface"): while
 // one is not set, the step that needs it fails saying which key to set, and
-// preview FAILs with a line naming it.
+// preview FAILs with a line naming it. What each is run with, what it must
+// print and how its effect is verified: aix_system.h.
 //
 // Contract: an unknown key, a line without '=', a key given twice or a bad
 // number is InvalidArgument naming "<file>:<line>"; a missing file is the
@@ -45,7 +48,9 @@ struct AixConfig {
   std::vector<std::string> workload_checkpoint_command;
   std::vector<std::string> workload_restart_command;
   std::vector<std::string> workload_thaw_command;
+  std::vector<std::string> workload_state_command;
   std::vector<std::string> live_update_state_command;
+  std::vector<std::string> vhost_client_command;
   std::vector<std::string> checked_by_hand;
 };
 

@@ -113,7 +113,7 @@ class AixSystem::AixHmc : public Hmc {
         if (l.booted_from.empty() && std::find(rootvg.begin(), rootvg.end(), d) != rootvg.end()) l.booted_from = d;
       }
       if (l.booted_from.empty() && !rootvg.empty()) l.booted_from = rootvg[0];
-      if (l.state == "Running") l.workload = "running";
+      if (l.state == "Running" && s_->config_.workload_state_command.empty()) l.workload = "running";
       LVU_RETURN_IF_ERROR(s_->RunAix({"lspath"}, &text));
       std::vector<PathEntry> paths;
       LVU_RETURN_IF_ERROR(ParseLspath(text, &paths));
@@ -145,6 +145,7 @@ class AixSystem::AixHmc : public Hmc {
       l.id = static_cast<int>(p.lpar_id);
       l.name = p.name;
       l.state = p.state;
+      if (l.state == "Running") LVU_RETURN_IF_ERROR(WorkloadState(l.id, &l.workload));
       for (const auto& pr : procs) {
         if (pr.lpar_id == p.lpar_id) l.proc_units = pr.curr_proc_units.value_or(pr.curr_procs.value_or(0));
       }
@@ -156,18 +157,45 @@ class AixSystem::AixHmc : public Hmc {
     return Status::OK();
   }
 
+  // workload_state_command LPAR: "running", "frozen" or "none" (""); unset,
+  // nothing is said here (ListLpars: the partition lvupdate runs on).
+  Status WorkloadState(int id, std::string* out) {
+    out->clear();
+    const auto& cmd = s_->config_.workload_state_command;
+    if (cmd.empty()) return Status::OK();
+    std::vector<std::string> argv = cmd;
+    argv.push_back(std::to_string(id));
+    std::string text;
+    LVU_RETURN_IF_ERROR(s_->RunAix(argv, &text));
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    if (text == "running" || text == "frozen") *out = text;
+    else if (text != "none") {
+      return Status::Failed("workload_state_command " + CommandLine(argv) + " printed '" + text.substr(0, 80) +
+                            "', not running, frozen or none");
+    }
+    return Status::OK();
+  }
+
   // The HMC has no reservation: lvupdate checks the frame's free resources
   // and keeps its claim in <home>/aix/reservation ("PROC_UNITS MEM_MB").
+  // Creating the surrogate consumes it, as the surrogate now holds those
+  // resources: the file names the surrogate ("PROC_UNITS MEM_MB NAME")
+  // before mksyscfg runs and is removed after; while the HMC lists a
+  // partition of that name, the claim is spent (a crash between mksyscfg
+  // and the removal leaves no claim behind).
   Status GetReservation(Reservation* out) override {
     *out = Reservation{};
-    std::string text;
-    Status s = ReadFileToString(ReservationFile(), &text);
-    if (s.IsNotFound()) return Status::OK();
-    LVU_RETURN_IF_ERROR(s);
-    if (std::sscanf(text.c_str(), "%lf %d", &out->proc_units, &out->mem_mb) != 2) {
-      return Status::Corruption(ReservationFile() + ": not \"PROC_UNITS MEM_MB\"");
+    std::string surrogate;
+    LVU_RETURN_IF_ERROR(ReadClaim(out, &surrogate));
+    if (!out->present || surrogate.empty()) return Status::OK();
+    std::vector<Lpar> all;
+    LVU_RETURN_IF_ERROR(HmcLpars(&all));
+    for (const Lpar& l : all) {
+      if (l.name == surrogate) {
+        *out = Reservation{};
+        return Release();
+      }
     }
-    out->present = true;
     return Status::OK();
   }
 
@@ -222,7 +250,7 @@ class AixSystem::AixHmc : public Hmc {
     LVU_RETURN_IF_ERROR(HmcLpars(&all));
     for (const Lpar& l : all) {
       if (l.id != new_id) continue;
-      if (l.name == name) return Status::OK();
+      if (l.name == name) return Release();  // created: the claim is spent
       return Status::Failed("partition " + std::to_string(new_id) + " exists already, named " + l.name);
     }
     Reservation r;
@@ -237,7 +265,11 @@ class AixSystem::AixHmc : public Hmc {
     if (profiles.empty()) return Status::Failed("the HMC lists no profile of partition " + std::to_string(like_id));
     std::string attrs;
     LVU_RETURN_IF_ERROR(SurrogateAttributes(profiles[0], name, new_id, r, &attrs));
-    return s_->RunHmc({"mksyscfg", "-r", "lpar", "-m", ms, "-i", attrs}, &text);
+    char claim[64];
+    std::snprintf(claim, sizeof claim, "%.2f %d ", r.proc_units, r.mem_mb);
+    LVU_RETURN_IF_ERROR(WriteFileAtomically(ReservationFile(), claim + name + "\n"));
+    LVU_RETURN_IF_ERROR(s_->RunHmc({"mksyscfg", "-r", "lpar", "-m", ms, "-i", attrs}, &text));
+    return Release();
   }
 
   Status DeleteLpar(int id) override {
@@ -333,6 +365,22 @@ class AixSystem::AixHmc : public Hmc {
  private:
   std::string ReservationFile() const { return s_->home_ + "/aix/reservation"; }
 
+  // The claim as the file holds it, and the surrogate it is being spent on.
+  Status ReadClaim(Reservation* out, std::string* surrogate) {
+    *out = Reservation{};
+    surrogate->clear();
+    std::string text;
+    Status s = ReadFileToString(ReservationFile(), &text);
+    if (s.IsNotFound()) return Status::OK();
+    LVU_RETURN_IF_ERROR(s);
+    char name[256] = "";
+    const int n = std::sscanf(text.c_str(), "%lf %d %255s", &out->proc_units, &out->mem_mb, name);
+    if (n < 2) return Status::Corruption(ReservationFile() + ": not \"PROC_UNITS MEM_MB [SURROGATE]\"");
+    *surrogate = name;
+    out->present = true;
+    return Status::OK();
+  }
+
   Status Find(int id, Lpar* out) {
     std::vector<Lpar> all;
     LVU_RETURN_IF_ERROR(HmcLpars(&all));
@@ -363,11 +411,42 @@ class AixSystem::AixVios : public Vios {
     return ReadMappings(s_->AixRunner(), s_->HmcRunner(), ms, id, out);
   }
 
-  Status SetClient(const std::string&, const std::string&, int) override {
-    return NotRead("the server adapters' slots to re-point (chhwres -r virtualio needs them)");
+  // Nothing when the mappings show `vhost` serving `client_id`; else
+  // vhost_client_command VIOS VHOST CLIENT_ID, and the mappings read again
+  // must show it (the HMC has no documented command that re-points a
+  // virtual SCSI server adapter and keeps its virtual target devices:
+  // docs/drivers.md).
+  Status SetClient(const std::string& vios, const std::string& vhost, int client_id) override {
+    drivers::VhostMapping m;
+    LVU_RETURN_IF_ERROR(Mapping(vios, vhost, &m));
+    if (m.client_id == client_id) return Status::OK();
+    LVU_RETURN_IF_ERROR(Configured(s_->config_.vhost_client_command, "vhost_client_command"));
+    std::vector<std::string> argv = s_->config_.vhost_client_command;
+    for (const std::string& a : {vios, vhost, std::to_string(client_id)}) argv.push_back(a);
+    std::string text;
+    LVU_RETURN_IF_ERROR(s_->RunAix(argv, &text));
+    LVU_RETURN_IF_ERROR(Mapping(vios, vhost, &m));
+    if (m.client_id != client_id) {
+      return Status::Failed("`" + CommandLine(argv) + "` exited 0, but lshwres and lsmap show " + vios + " " + vhost +
+                            " serving partition " + std::to_string(m.client_id) + ", not " +
+                            std::to_string(client_id));
+    }
+    return Status::OK();
   }
 
  private:
+  Status Mapping(const std::string& vios, const std::string& vhost, drivers::VhostMapping* out) {
+    std::vector<drivers::VhostMapping> all;
+    LVU_RETURN_IF_ERROR(ListMappings(&all));
+    for (const auto& m : all) {
+      if (m.vios == vios && m.vhost == vhost) {
+        *out = m;
+        return Status::OK();
+      }
+    }
+    return Status::Failed("lsmap -all on " + vios + " lists no " + vhost);
+  }
+
   AixSystem* s_;
 };
 
@@ -488,9 +567,16 @@ class AixSystem::AixOs : public PartitionOs {
     return s_->RunAix({"reducevg", "rootvg", disk}, &text);
   }
 
-  Status FreezeWorkload(int lpar, const std::vector<ProcessClass>&) override {
+  // The classification goes to the command's standard input, a line
+  // "PID CLASS" per process.
+  Status FreezeWorkload(int lpar, const std::vector<ProcessClass>& classes) override {
     LVU_RETURN_IF_ERROR(Configured(s_->config_.workload_checkpoint_command, "workload_checkpoint_command"));
-    return RunConfigured(s_->config_.workload_checkpoint_command, {std::to_string(lpar)});
+    std::string input;
+    for (const auto& c : classes) input += std::to_string(c.pid) + " " + c.cls + "\n";
+    std::vector<std::string> argv = s_->config_.workload_checkpoint_command;
+    argv.push_back(std::to_string(lpar));
+    std::string text;
+    return s_->RunAix(argv, {}, &text, input);
   }
   Status ThawWorkload(int lpar) override {
     LVU_RETURN_IF_ERROR(Configured(s_->config_.workload_thaw_command, "workload_thaw_command"));
@@ -773,7 +859,9 @@ System::RequiredSettings AixSystem::MissingSettings() {
       {&config_.workload_checkpoint_command, "workload_checkpoint_command"},
       {&config_.workload_restart_command, "workload_restart_command"},
       {&config_.workload_thaw_command, "workload_thaw_command"},
-      {&config_.live_update_state_command, "live_update_state_command"}};
+      {&config_.workload_state_command, "workload_state_command"},
+      {&config_.live_update_state_command, "live_update_state_command"},
+      {&config_.vhost_client_command, "vhost_client_command"}};
   for (const auto& [argv, key] : commands) {
     if (argv->empty()) {
       r.missing.push_back(std::string(key) + " is not set in " + file +
@@ -792,10 +880,11 @@ std::vector<std::string> AixSystem::TakeCommandLines() {
 Status AixSystem::RunAix(const std::vector<std::string>& argv, std::string* out) { return RunAix(argv, {}, out); }
 
 Status AixSystem::RunAix(const std::vector<std::string>& argv, const std::vector<std::string>& env,
-                         std::string* out) {
+                         std::string* out, const std::string& input) {
   Command c;
   c.argv = argv;
   c.env = env;
+  c.input = input;
   c.timeout_ms = config_.command_timeout_s * 1000;
   CommandResult r;
   LVU_RETURN_IF_ERROR(runner_->Run(c, &r));

@@ -18,6 +18,20 @@
 //   effect is there (idempotent over real commands).
 // - Nothing is simulated: a fact no command of this driver reads yet, and
 //   a workload command not configured (aix_config.h), is Failed saying so.
+// - The configured commands (aix.conf) are run without a shell, their
+//   arguments appended; exit 0 is success, and each must be idempotent
+//   (exit 0 when its effect is already there):
+//     workload_checkpoint_command LPAR       stdin: "PID base|mobile|exit" per process
+//     workload_restart_command FROM TO DISK  DISK: the surrogate's rootvg mirror
+//     workload_thaw_command LPAR
+//     workload_state_command LPAR            prints one word: running, frozen or none
+//     live_update_state_command on|off LPAR
+//     vhost_client_command VIOS VHOST CLIENT_ID
+//   What they change is read back, never taken from their exit status
+//   alone: a partition's workload through workload_state_command (every
+//   Running partition in ListLpars; without the command, the partition
+//   lvupdate runs on is "running"), a vhost's client through lshwres and
+//   lsmap (SetClient is Failed when they do not show it after the command).
 #pragma once
 
 #include <memory>
@@ -51,13 +65,15 @@ class AixSystem : public System {
   void Describe(std::vector<Described>* files, std::vector<std::string>* notes) override;
 
   std::vector<std::string> TakeCommandLines() override;
-  // hmc and the four commands of aix.conf for what has no public interface, while unset.
+  // hmc and the six commands of aix.conf for what has no public interface, while unset.
   RequiredSettings MissingSettings() override;
 
   // Runs an AIX command of this partition; *out its standard output.
   Status RunAix(const std::vector<std::string>& argv, std::string* out);
-  // The same with `env` ("NAME=value") added to its environment.
-  Status RunAix(const std::vector<std::string>& argv, const std::vector<std::string>& env, std::string* out);
+  // The same with `env` ("NAME=value") added to its environment and
+  // `input` on its standard input.
+  Status RunAix(const std::vector<std::string>& argv, const std::vector<std::string>& env, std::string* out,
+                const std::string& input = "");
   // Runs an HMC command over ssh; *out its standard output; *no_results when
   // the HMC said "No results were found." (exit 0 or 1).
   Status RunHmc(const std::vector<std::string>& words, std::string* out, bool* no_results = nullptr);

@@ -44,7 +44,27 @@ bool StepOfCommand(const World& world, const std::vector<std::string>& a, const 
   if (cmd == "mirrorvg") return is("disk.mirror_rootvg", P::kApply);
   if (cmd == "unmirrorvg") return is("disk.mirror_rootvg", P::kCompensate);
   if (cmd == "rmpath") return is("path.split", P::kApply);
-  if (cmd == "cfgmgr") return is("path.split", P::kCompensate);
+  if (cmd == "cfgmgr") {
+    const WorldLpar* here = world.WorkloadLpar();
+    return here != nullptr && here->from_reservation ? is("path.restore", P::kApply) : is("path.split", P::kCompensate);
+  }
+  if (cmd == "sim-workload-checkpoint") return is("workload.checkpoint", P::kApply);
+  if (cmd == "sim-workload-thaw") return is("workload.checkpoint", P::kCompensate);
+  if (cmd == "sim-workload-restart") return is("workload.restart", P::kApply);
+  if (cmd == "sim-vhost-client" && a.size() == 4) {
+    // To the original: disk.assign undone; to the surrogate while the
+    // original (<name>_lku0) exists: disk.assign; after: path.restore.
+    const WorldLpar* to = world.FindLpar(std::atoi(a[3].c_str()));
+    if (to == nullptr) return false;
+    if (!to->from_reservation) return is("disk.assign", P::kCompensate);
+    for (const auto& l : world.lpars) {
+      const std::string suffix = "_lku0";
+      if (l.name.size() > suffix.size() && l.name.compare(l.name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        return is("disk.assign", P::kApply);
+      }
+    }
+    return is("path.restore", P::kApply);
+  }
   if (cmd == "bootlist" && !Has(a, "-o")) return is("bootlist.set", P::kApply);
   if (cmd == "shutdown") return is("revert.reboot", P::kApply);
   if (cmd != "ssh" || hmc.empty()) return false;

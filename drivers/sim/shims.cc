@@ -21,6 +21,7 @@
 #include "drivers/sim/process_shims.h"
 #include "drivers/sim/profile_shims.h"
 #include "drivers/sim/shim_faults.h"
+#include "drivers/sim/standin_shims.h"
 #include "drivers/sim/vios_shims.h"
 #include "drivers/sim/world.h"
 
@@ -95,7 +96,8 @@ std::string KillOperation(const std::string& what) {
 
 class Shims {
  public:
-  Shims(SimSystem* sim, const std::string& home, const World& w) : sim_(sim), home_(home), w_(w) {}
+  Shims(SimSystem* sim, const std::string& home, const World& w, const std::string& input)
+      : sim_(sim), home_(home), w_(w), input_(input) {}
 
   ShimOutput Run(const std::vector<std::string>& a) {
     const std::string& cmd = a[0];
@@ -107,7 +109,8 @@ class Shims {
     if (cmd == "ssh") return Ssh(a);
     ShimOutput fact;
     if (RunViosLsdev(w_, a, &fact) || RunFactShim(w_, a, &fact) || RunProcessShim(w_, a, &fact) ||
-        RunOsShim(sim_, w_, a, &fact) || RunCloneShim(sim_, home_, w_, a, &fact)) {
+        RunOsShim(sim_, w_, a, &fact) || RunCloneShim(sim_, home_, w_, a, &fact) ||
+        RunStandInShim(sim_, w_, a, input_, &fact)) {
       return fact;
     }
     return Err(127, cmd + ": not found\n");
@@ -378,6 +381,7 @@ class Shims {
   SimSystem* sim_;
   std::string home_;
   const World& w_;
+  const std::string& input_;
 };
 
 }  // namespace
@@ -390,10 +394,14 @@ std::vector<std::string> ShimNames() {
   for (const std::string& n : OsShimNames()) names.push_back(n);
   names.push_back("cp");
   names.push_back("chroot");
+  for (const std::string& n : StandInShimNames()) names.push_back(n);
   return names;
 }
 
-Status RunShim(SimSystem* sim, const std::string& home, const std::vector<std::string>& argv, ShimOutput* out) {
+bool ShimReadsInput(const std::string& name) { return name == "sim-workload-checkpoint"; }
+
+Status RunShim(SimSystem* sim, const std::string& home, const std::vector<std::string>& argv, ShimOutput* out,
+               const std::string& input) {
   if (argv.empty()) return Status::InvalidArgument("sim exec: no command");
   World w;
   LVU_RETURN_IF_ERROR(ParseWorld(sim->ShowJson(), "the simulated world", &w));
@@ -417,7 +425,7 @@ Status RunShim(SimSystem* sim, const std::string& home, const std::vector<std::s
     *out = {1, "", KillOperation("crash-before at " + where) + "\n"};
     return Status::OK();
   }
-  Shims shims(sim, home, w);
+  Shims shims(sim, home, w, input);
   *out = shims.Run(argv);
   if (stands && out->exit_code == 0) {
     LVU_RETURN_IF_ERROR(sim->TakeFault(step, phase, FaultPoint::When::kAfter, &found, &f));

@@ -24,7 +24,9 @@
 //   rmsyscfg -r lpar -m SYS --id N, lshmc -V, mkauthkeys -a KEY,
 //   lshwres -r virtualio --rsubtype scsi --level lpar -m SYS and
 //   viosvrcmd -m SYS --id N -c 'lsmap -all' (vios_shims.h), lssyscfg -r
-//   prof and mksyscfg -r lpar -i ATTRS (profile_shims.h).
+//   prof and mksyscfg -r lpar -i ATTRS (profile_shims.h);
+//   the stand-ins for the commands aix.conf configures (sim-workload-*,
+//   sim-live-update-state, sim-vhost-client: standin_shims.h).
 // Anything else: the shell's "not found" (exit 127), so that a command the
 // driver runs and the shims do not cover is seen at once.
 //
@@ -60,9 +62,14 @@ struct ShimOutput {
 // The commands a shim is written for ("uname", "lspv", ..., "ssh").
 std::vector<std::string> ShimNames();
 
-// Runs argv (argv[0]: the command's name) on the simulated system. The
-// Status is not OK only when the simulated world cannot be read or saved.
-Status RunShim(SimSystem* sim, const std::string& home, const std::vector<std::string>& argv, ShimOutput* out);
+// Whether the shim `name` reads its standard input (`input` below).
+bool ShimReadsInput(const std::string& name);
+
+// Runs argv (argv[0]: the command's name) on the simulated system, `input`
+// its standard input. The Status is not OK only when the simulated world
+// cannot be read or saved.
+Status RunShim(SimSystem* sim, const std::string& home, const std::vector<std::string>& argv, ShimOutput* out,
+               const std::string& input = "");
 
 // Writes DIR/<name> for every ShimNames() entry: `#!/bin/sh` then `exec
 // LVUPDATE --home HOME sim exec NAME "$@"` (mode 0755). DIR is created.

@@ -37,12 +37,16 @@ TEST(DriverChecksTest, TheAixDriverNamesEveryKeyItLacks) {
   EXPECT_EQ(text,
             "workload_restart_command is not set in /home/lvu/aix.conf (AIX exposes no public command for it: "
             "docs/drivers.md); workload_thaw_command is not set in /home/lvu/aix.conf (AIX exposes no public "
-            "command for it: docs/drivers.md); live_update_state_command is not set in /home/lvu/aix.conf (AIX "
-            "exposes no public command for it: docs/drivers.md).");
+            "command for it: docs/drivers.md); workload_state_command is not set in /home/lvu/aix.conf (AIX "
+            "exposes no public command for it: docs/drivers.md); live_update_state_command is not set in "
+            "/home/lvu/aix.conf (AIX exposes no public command for it: docs/drivers.md); vhost_client_command is "
+            "not set in /home/lvu/aix.conf (AIX exposes no public command for it: docs/drivers.md).");
 
   config.workload_restart_command = {"/opt/lu/restart"};
   config.workload_thaw_command = {"/opt/lu/thaw"};
   config.live_update_state_command = {"/opt/lu/state"};
+  config.workload_state_command = {"/opt/lu/workload-state"};
+  config.vhost_client_command = {"/opt/lu/vhost-client"};
   drivers::aix::AixSystem complete("/home/lvu", config, &runner);
   EXPECT_EQ(Judge(complete.MissingSettings(), &text), Verdict::kPass);
   drivers::aix::AixConfig none;

@@ -248,9 +248,6 @@ TEST_F(AixSystemTest, WhatItDoesNotReadYetIsFailedNeverAGuess) {
   Status s = sys->os().StartInittab(99, {});
   EXPECT_EQ(s.code(), Status::Code::kFailed);
   EXPECT_NE(s.message().find("does not read"), std::string::npos);
-  s = sys->vios().SetClient("vios1", "vhost0", 98);
-  EXPECT_EQ(s.code(), Status::Code::kFailed);
-  EXPECT_NE(s.message().find("does not read"), std::string::npos);
 }
 
 TEST_F(AixSystemTest, AnIfixsAttributesAreWhatEmgrDisplaysAndNoneIsAssumed) {

@@ -4,6 +4,7 @@
 // directly, and what it changes through them changes the simulated world.
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -362,6 +363,75 @@ TEST_F(OverShimsTest, WhatItChangesThroughTheCommandsChangesTheSimulatedWorld) {
   a.erase("clock");
   b.erase("clock");
   EXPECT_EQ(a.dump(), b.dump());
+}
+
+// Re-pointing a vhost runs vhost_client_command only when the mappings do
+// not show it done, and is a success only when lshwres and lsmap show it
+// after: a command that exits 0 and changes nothing is Failed.
+TEST_F(OverShimsTest, AVhostIsRepointedByTheConfiguredCommandAndReadBack) {
+  {
+    AixSystem aix(home_.path(), config_, &runner_);
+    Status s = aix.vios().SetClient("s824vio2", "vhost5", 98);
+    EXPECT_EQ(s.code(), Status::Code::kFailed);
+    EXPECT_NE(s.message().find("vhost_client_command is not set in aix.conf"), std::string::npos) << s.ToString();
+  }
+  ASSERT_TRUE(Sim()->hmc().Reserve(1.0, 8192).ok());
+  ASSERT_TRUE(Sim()->hmc().CreateLpar(98, 99, "surrogate").ok());
+  config_.vhost_client_command = {"/bin/true"};
+  {
+    AixSystem aix(home_.path(), config_, &runner_);
+    Status s = aix.vios().SetClient("s824vio2", "vhost5", 98);
+    EXPECT_EQ(s.code(), Status::Code::kFailed);
+    EXPECT_NE(s.message().find("`/bin/true s824vio2 vhost5 98` exited 0, but lshwres and lsmap show s824vio2 "
+                               "vhost5 serving partition 99, not 98"),
+              std::string::npos)
+        << s.ToString();
+  }
+  config_.vhost_client_command = {shims_ + "/sim-vhost-client"};
+  AixSystem aix(home_.path(), config_, &runner_);
+  Status s = aix.vios().SetClient("s824vio2", "vhost5", 98);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  std::vector<VhostMapping> maps;
+  ASSERT_TRUE(Sim()->vios().ListMappings(&maps).ok());
+  for (const auto& m : maps) {
+    if (m.vhost == "vhost5") {
+      EXPECT_EQ(m.client_id, 98);
+    }
+  }
+  aix.TakeCommandLines();
+  ASSERT_TRUE(aix.vios().SetClient("s824vio2", "vhost5", 98).ok());  // done: read, not run again
+  for (const auto& line : aix.TakeCommandLines()) EXPECT_EQ(line.find("sim-vhost-client"), std::string::npos) << line;
+  s = aix.vios().SetClient("s824vio2", "vhost9", 98);
+  EXPECT_EQ(s.code(), Status::Code::kFailed);
+  EXPECT_NE(s.message().find("lsmap -all on s824vio2 lists no vhost9"), std::string::npos) << s.ToString();
+}
+
+// With workload_state_command, every Running partition's workload is what
+// the command prints; a word it should not print is Failed naming it.
+TEST_F(OverShimsTest, TheWorkloadsStateIsWhatTheConfiguredCommandPrints) {
+  config_.workload_state_command = {shims_ + "/sim-workload-state"};
+  config_.workload_checkpoint_command = {shims_ + "/sim-workload-checkpoint"};
+  AixSystem aix(home_.path(), config_, &runner_);
+  std::vector<Lpar> lpars;
+  ASSERT_TRUE(aix.hmc().ListLpars(&lpars).ok());
+  ASSERT_EQ(lpars.size(), 1u);
+  EXPECT_EQ(lpars[0].workload, "running");
+  ProcessTable table;
+  ASSERT_TRUE(aix.os().ListProcesses(99, &table).ok());
+  std::vector<ProcessClass> classes;
+  for (const auto& p : table.procs) classes.push_back({p.pid, p.pid == 1 ? kClassBase : kClassMobile});
+  Status s = aix.os().FreezeWorkload(99, classes);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_TRUE(aix.hmc().ListLpars(&lpars).ok());
+  EXPECT_EQ(lpars[0].workload, "frozen");
+
+  testing::WriteFile(home_.path() + "/state", "#!/bin/sh\necho paused\n");
+  ASSERT_EQ(chmod((home_.path() + "/state").c_str(), 0755), 0);
+  config_.workload_state_command = {home_.path() + "/state"};
+  AixSystem odd(home_.path(), config_, &runner_);
+  s = odd.hmc().ListLpars(&lpars);
+  EXPECT_EQ(s.code(), Status::Code::kFailed);
+  EXPECT_NE(s.message().find("printed 'paused', not running, frozen or none"), std::string::npos) << s.ToString();
 }
 
 TEST_F(OverShimsTest, AnHmcThatDoesNotAnswerIsTransientAndAnUnknownCommandIsNotFound) {

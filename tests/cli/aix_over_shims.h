@@ -13,9 +13,20 @@
 
 namespace lvu::testing {
 
+// aix.conf's six commands for what has no public interface, set to the
+// shims' stand-ins in `dir` (drivers/sim/standin_shims.h).
+inline std::string StandIns(const std::string& dir) {
+  return "workload_checkpoint_command = " + dir + "/sim-workload-checkpoint\n"
+         "workload_restart_command = " + dir + "/sim-workload-restart\n"
+         "workload_thaw_command = " + dir + "/sim-workload-thaw\n"
+         "workload_state_command = " + dir + "/sim-workload-state\n"
+         "live_update_state_command = " + dir + "/sim-live-update-state\n"
+         "vhost_client_command = " + dir + "/sim-vhost-client\n";
+}
+
 // The lab presented as the AIX and HMC commands (sim shims first on PATH,
-// restored on destruction), hmcauth done and the four commands of what has
-// no public interface set to /bin/true.
+// restored on destruction), hmcauth done and the six commands of what has
+// no public interface set to the shims' stand-ins.
 class AixOverShims {
  public:
   explicit AixOverShims(const std::string& h) : h_(h), old_path_(getenv("PATH")) {
@@ -25,9 +36,7 @@ class AixOverShims {
     ProcResult auth =
         Lvupdate(h, {"--driver", "aix", "hmcauth", "-a", "10.1.50.30", "-u", "hscroot", "-p", kLabHmcPassword});
     EXPECT_EQ(auth.exit_code, 0) << auth.out;
-    conf_ = ReadFile(h + "/aix.conf") +
-            "workload_checkpoint_command = /bin/true\nworkload_restart_command = /bin/true\n"
-            "workload_thaw_command = /bin/true\nlive_update_state_command = /bin/true\n";
+    conf_ = ReadFile(h + "/aix.conf") + StandIns(h + "/shims");
     WriteFile(h + "/aix.conf", conf_);
   }
   ~AixOverShims() { setenv("PATH", old_path_.c_str(), 1); }
