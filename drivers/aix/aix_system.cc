@@ -154,7 +154,7 @@ class AixSystem::AixHmc : public Hmc {
       }
       out->push_back(std::move(l));
     }
-    return Status::OK();
+    return SettleClaim(*out);
   }
 
   // workload_state_command LPAR: "running", "frozen" or "none" (""); unset,
@@ -183,6 +183,8 @@ class AixSystem::AixHmc : public Hmc {
   // before mksyscfg runs and is removed after; while the HMC lists a
   // partition of that name, the claim is spent (a crash between mksyscfg
   // and the removal leaves no claim behind).
+  // Every listing of the HMC's partitions (HmcLpars) settles it, so a step
+  // that finds the surrogate made (its probe) leaves no claim either.
   Status GetReservation(Reservation* out) override {
     *out = Reservation{};
     std::string surrogate;
@@ -190,13 +192,7 @@ class AixSystem::AixHmc : public Hmc {
     if (!out->present || surrogate.empty()) return Status::OK();
     std::vector<Lpar> all;
     LVU_RETURN_IF_ERROR(HmcLpars(&all));
-    for (const Lpar& l : all) {
-      if (l.name == surrogate) {
-        *out = Reservation{};
-        return Release();
-      }
-    }
-    return Status::OK();
+    return ReadClaim(out, &surrogate);
   }
 
   Status Reserve(double proc_units, int mem_mb) override {
@@ -364,6 +360,19 @@ class AixSystem::AixHmc : public Hmc {
 
  private:
   std::string ReservationFile() const { return s_->home_ + "/aix/reservation"; }
+
+  // Removes the claim when `all` (the HMC's partitions) has the surrogate
+  // it is being spent on (GetReservation).
+  Status SettleClaim(const std::vector<Lpar>& all) {
+    Reservation r;
+    std::string surrogate;
+    LVU_RETURN_IF_ERROR(ReadClaim(&r, &surrogate));
+    if (surrogate.empty()) return Status::OK();
+    for (const Lpar& l : all) {
+      if (l.name == surrogate) return Release();
+    }
+    return Status::OK();
+  }
 
   // The claim as the file holds it, and the surrogate it is being spent on.
   Status ReadClaim(Reservation* out, std::string* surrogate) {

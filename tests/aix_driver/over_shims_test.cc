@@ -406,6 +406,29 @@ TEST_F(OverShimsTest, AVhostIsRepointedByTheConfiguredCommandAndReadBack) {
   EXPECT_NE(s.message().find("lsmap -all on s824vio2 lists no vhost9"), std::string::npos) << s.ToString();
 }
 
+// The reservation is lvupdate's claim, spent by the surrogate: a claim
+// naming a partition the HMC lists (a crash between mksyscfg and the claim's
+// removal) is settled by the next listing, a probe's included.
+TEST_F(OverShimsTest, AClaimTheSurrogateSpentIsGoneAtTheNextListing) {
+  AixSystem aix(home_.path(), config_, &runner_);
+  ASSERT_TRUE(aix.hmc().Reserve(1.0, 8192).ok());
+  Reservation r;
+  ASSERT_TRUE(aix.hmc().GetReservation(&r).ok());
+  EXPECT_TRUE(r.present);
+  testing::WriteFile(home_.path() + "/aix/reservation", "1.00 8192 aix721534A\n");  // the partition 99's name
+  std::vector<Lpar> lpars;
+  ASSERT_TRUE(aix.hmc().ListLpars(&lpars).ok());
+  EXPECT_FALSE(std::filesystem::exists(home_.path() + "/aix/reservation"));
+  testing::WriteFile(home_.path() + "/aix/reservation", "1.00 8192 not-there-yet\n");
+  ASSERT_TRUE(aix.hmc().GetReservation(&r).ok());
+  EXPECT_TRUE(r.present);
+  EXPECT_EQ(r.mem_mb, 8192);
+  testing::WriteFile(home_.path() + "/aix/reservation", "garbage\n");
+  Status s = aix.hmc().GetReservation(&r);
+  EXPECT_EQ(s.code(), Status::Code::kCorruption);
+  EXPECT_NE(s.message().find("reservation: not \"PROC_UNITS MEM_MB [SURROGATE]\""), std::string::npos) << s.ToString();
+}
+
 // With workload_state_command, every Running partition's workload is what
 // the command prints; a word it should not print is Failed naming it.
 TEST_F(OverShimsTest, TheWorkloadsStateIsWhatTheConfiguredCommandPrints) {
