@@ -161,7 +161,7 @@ nlohmann::json ErrlogWithoutTimes(const std::string& h) {
 
 // A whole run with the aix driver over the shims ends in the same world as
 // the same run with the sim driver, and the journal lists, for each step,
-// the real command lines it ran.
+// the real command lines it ran; so does the revert after it.
 TEST(DriverOptionTest, AnAixRunOverTheShimsEndsInTheWorldOfASimRun) {
   TempHome sim_home;
   ASSERT_EQ(InitLab(sim_home.path()).exit_code, 0);
@@ -209,6 +209,23 @@ TEST(DriverOptionTest, AnAixRunOverTheShimsEndsInTheWorldOfASimRun) {
   nlohmann::json st = nlohmann::json::parse(Lvupdate(h, {"status", "--json"}).out);
   EXPECT_EQ(st["driver"], "aix");
   EXPECT_EQ(st["status"], "completed");
+
+  // Reverted (rollback after completion: bootlist to the original rootvg
+  // disk, then shutdown -Fr), the two worlds are alike again.
+  r = Lvupdate(sim_home.path(), {"rollback"});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  r = Lvupdate(h, {"rollback"});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("The live update was reverted: the partition runs from the original rootvg disk."),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(Timeless(h).dump(2), Timeless(sim_home.path()).dump(2));
+  ev = Lvupdate(h, {"journal", "events"});
+  EXPECT_NE(EventLine(ev.out, "stepDone        step 1 revert.bootlist").find("`bootlist -m normal hdisk1`"),
+            std::string::npos)
+      << ev.out;
+  EXPECT_NE(EventLine(ev.out, "stepDone        step 2 revert.reboot").find("`shutdown -Fr`"), std::string::npos)
+      << ev.out;
 }
 
 // A failure late in the run (the workload's restart, the step before the
