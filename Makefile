@@ -8,7 +8,7 @@
 #                 a run, then resume and rollback: TORTURE_RUNS (300) runs (LVU_TORTURE_SEED=N
 #                 replays a seed it printed); then the lvupdate.data fuzz target under libFuzzer
 #                 (clang), TORTURE_SECONDS (60); and every crash of an aix run over the shims
-#                 (before and after each step's command and its undo, resumed and rolled back: 40)
+#                 (before and after each step's command and its undo, resumed and rolled back: 76)
 #   make bench    deps + lvupdate + the benchmarks: $(BUILD)/bench/report.md (docs/performance.md)
 #   make test-bigendian
 #                 big-endian (AIX on POWER is): cross-builds the tests that need no lvupdate
@@ -80,7 +80,7 @@ TORTURE_RUNS ?= 300
 torture: deps
 	@$(MAKE) --no-print-directory build
 	LVU_TORTURE_RUNS=$(TORTURE_RUNS) $(BUILD)/tests/storage_tests --gtest_filter='StorageFaultTorture.*'
-	LVU_AIX_CRASH_ALL=1 $(BUILD)/tests/cli_tests --gtest_filter='EveryReachableStep/AixCrashTest.*'
+	LVU_AIX_CRASH_ALL=1 $(BUILD)/tests/cli_tests --gtest_filter='EveryStepWithACommand/AixCrashTest.*'
 	@mkdir -p $(BUILD)/fuzz/corpus
 	clang++ -std=c++20 -O1 -g -I. -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	  tests/fuzz/lvupdate_data_fuzz.cc actions/validation/lvupdate_data.cc base/file.cc -o $(BUILD)/fuzz/lvupdate_data_fuzz

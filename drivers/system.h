@@ -135,6 +135,11 @@ class System {
     std::vector<std::string> checked_by_hand;
   };
   virtual RequiredSettings MissingSettings() { return {}; }
+  // Whether the driver can start what is registered for the surrogate
+  // (lvupdateInit's inittab entries, lvupdateRegKE's kernel extensions) on
+  // it before the workload arrives: PartitionOs::StartInittab and
+  // LoadKernelExtension for the surrogate at workload.restart.
+  virtual bool StartsSurrogateServices() const { return true; }
   // The command lines run since the last call, oldest first (the executor
   // records them with the step's result); none for a driver that runs none.
   virtual std::vector<std::string> TakeCommandLines() { return {}; }

@@ -94,6 +94,19 @@ void ScriptLines(const Registrations& reg, std::vector<CheckLine>* lines) {
   }
 }
 
+// What is registered for the surrogate, when the driver cannot start it
+// there before the workload arrives: a run would fail at workload.restart.
+void SurrogateServiceLines(const drivers::System& sys, const Registrations& reg, std::vector<CheckLine>* lines) {
+  if (sys.StartsSurrogateServices() || (reg.inittab.empty() && reg.preload_kexts.empty())) return;
+  std::string what;
+  for (const auto& e : reg.inittab) what += (what.empty() ? "" : ", ") + ("inittab entry " + e.id);
+  for (const auto& k : reg.preload_kexts) what += (what.empty() ? "" : ", ") + ("kernel extension " + k.path);
+  Line(lines, "surrogate.services", CheckOutcome::kFailed,
+       std::string("the ") + sys.name() + " driver cannot start what is registered for the surrogate before the " +
+           "workload arrives (" + what + "): remove it (lvupdate init -r -i ID, lvupdate regke -r PATH) or " +
+           "start it by hand after the update (docs/drivers.md).");
+}
+
 }  // namespace
 
 void AddCustomizationChecks(drivers::System& sys, const ValidationInput& input, int lpar,
@@ -120,6 +133,7 @@ void AddCustomizationChecks(drivers::System& sys, const ValidationInput& input, 
     }
   }
   ScriptLines(reg, lines);
+  SurrogateServiceLines(sys, reg, lines);
 }
 
 }  // namespace lvu::actions

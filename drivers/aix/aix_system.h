@@ -67,6 +67,9 @@ class AixSystem : public System {
   std::vector<std::string> TakeCommandLines() override;
   // hmc and the six commands of aix.conf for what has no public interface, while unset.
   RequiredSettings MissingSettings() override;
+  // No: until workload.restart lvupdate runs on the original, and the aix
+  // driver runs AIX commands on the partition it runs on.
+  bool StartsSurrogateServices() const override { return false; }
 
   // Runs an AIX command of this partition; *out its standard output.
   Status RunAix(const std::vector<std::string>& argv, std::string* out);

@@ -115,31 +115,37 @@ constexpr StepInfo kSteps[] = {
     {"path.restore", false},       {"bootlist.set", false},
 };
 
-// In `make test`, one case per step, the crash, direction and recovery
-// rotating (14 cases); with LVU_AIX_CRASH_ALL=1 (`make torture`): before and
-// after each step's command, resumed and (before the restart) rolled back,
-// and before and after each undo, resumed and rolled back (76 cases).
+// In `make test`: before and after each step's command, resumed after a
+// crash before it and, where a rollback is possible, rolled back after a
+// crash after it (28 cases), and one crash in each undo, its kind and
+// recovery rotating (9 cases). With LVU_AIX_CRASH_ALL=1 (`make torture`):
+// before and after each step's command, resumed and (before the restart)
+// rolled back, and before and after each undo, resumed and rolled back (76
+// cases).
 std::vector<Case> Cases() {
   const char* all = std::getenv("LVU_AIX_CRASH_ALL");
   const bool every = all != nullptr && std::string(all) == "1";
   std::vector<Case> out;
-  int i = 0;
+  int undo = 0;
   for (const StepInfo& s : kSteps) {
-    for (const char* kind : {"crash-before", "crash-after"}) {
-      const bool rollback_ok = s.undone && std::string(s.name) != "workload.restart";
-      std::vector<Case> mine = {{s.name, kind, "apply", true}};
-      if (rollback_ok) mine.push_back({s.name, kind, "apply", false});
+    const bool rollback_ok = s.undone && std::string(s.name) != "workload.restart";
+    if (!every) {
+      out.push_back({s.name, "crash-before", "apply", true});
+      out.push_back({s.name, "crash-after", "apply", !rollback_ok});
       if (s.undone) {
-        mine.push_back({s.name, kind, "compensate", false});
-        mine.push_back({s.name, kind, "compensate", true});
+        out.push_back({s.name, undo % 2 == 0 ? "crash-before" : "crash-after", "compensate", (undo / 2) % 2 == 0});
+        ++undo;
       }
-      if (every) {
-        out.insert(out.end(), mine.begin(), mine.end());
-      } else if (std::string(kind) == (i % 2 == 0 ? "crash-before" : "crash-after")) {
-        out.push_back(mine[static_cast<size_t>(i / 2) % mine.size()]);
+      continue;
+    }
+    for (const char* kind : {"crash-before", "crash-after"}) {
+      out.push_back({s.name, kind, "apply", true});
+      if (rollback_ok) out.push_back({s.name, kind, "apply", false});
+      if (s.undone) {
+        out.push_back({s.name, kind, "compensate", false});
+        out.push_back({s.name, kind, "compensate", true});
       }
     }
-    ++i;
   }
   return out;
 }

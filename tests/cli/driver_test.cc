@@ -228,6 +228,30 @@ TEST(DriverOptionTest, AnAixRunOverTheShimsEndsInTheWorldOfASimRun) {
       << ev.out;
 }
 
+// What is registered for the surrogate (lvupdate init, regke) cannot be
+// started there by the aix driver: its preview FAILs naming it, and the
+// sim driver's preview has no such line.
+TEST(DriverOptionTest, AnAixPreviewFailsOnServicesRegisteredForTheSurrogate) {
+  TempHome home;
+  const std::string& h = home.path();
+  AixOverShims shims(h);
+  shims.CheckEverythingByHand();
+  ProcResult r = Lvupdate(h, {"init", "-a", "orders_mon:2:respawn:/opt/orders/bin/ordersmon"});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  r = Lvupdate(h, {"--driver", "aix", "preview", "-d", h + "/fixes", "dummy.150813.epkg.Z"});
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("FAILED: the aix driver cannot start what is registered for the surrogate before the "
+                       "workload arrives (inittab entry orders_mon): remove it (lvupdate init -r -i ID, lvupdate "
+                       "regke -r PATH) or start it by hand after the update (docs/drivers.md)."),
+            std::string::npos)
+      << r.out;
+  r = Lvupdate(h, {"--driver", "sim", "preview", "-d", h + "/fixes", "dummy.150813.epkg.Z"});
+  EXPECT_EQ(r.out.find("registered for the surrogate"), std::string::npos) << r.out;
+  ASSERT_EQ(Lvupdate(h, {"init", "-r", "-i", "orders_mon"}).exit_code, 0);
+  r = Lvupdate(h, {"--driver", "aix", "preview", "-d", h + "/fixes", "dummy.150813.epkg.Z"});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+}
+
 // A failure late in the run (the workload's restart, the step before the
 // point of no return): the rollback undoes every step through the real
 // commands and the stand-ins (the workload thawed, the vhost pointed back
