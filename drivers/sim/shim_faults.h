@@ -11,8 +11,12 @@
 //                     lvupdate) is killed with SIGKILL before the command
 //                     changes the world
 //   crash-after       the same, once the command has changed it
-//   crash-recorded, signal   fire after the journal records the step: a
-//                     shim cannot see that; they never fire here
+//   signal            SIGINT to that lvupdate once the command has changed
+//                     the world: it finishes the step and stops before the
+//                     next, interrupted (the sim driver sends it once the
+//                     step is recorded: the same stop point)
+//   crash-recorded    fires after the journal records the step, which a
+//                     shim cannot see: it never fires here
 //
 // Commands whose step cannot be told (errlogger, the notification steps)
 // take no fault.

@@ -15,6 +15,7 @@
 #include "base/file.h"
 #include "base/str_printf.h"
 #include "drivers/sim/fact_shims.h"
+#include "drivers/sim/fault_store.h"
 #include "drivers/sim/hmc_session.h"
 #include "drivers/sim/clone_shims.h"
 #include "drivers/sim/os_shims.h"
@@ -92,6 +93,17 @@ std::string KillOperation(const std::string& what) {
   if (comm.rfind("lvupdate", 0) != 0) return "injected " + what + ": the parent is not lvupdate, nothing killed";
   ::kill(parent, SIGKILL);
   return "injected " + what + ": lvupdate (pid " + std::to_string(parent) + ") killed";
+}
+
+// Sends SIGINT to the operation this shim runs for (its parent, an
+// lvupdate), as the operator's ^C; what it did, as a message.
+std::string SignalOperation(const std::string& what) {
+  const pid_t parent = ::getppid();
+  std::string comm;
+  (void)ReadFileToString("/proc/" + std::to_string(parent) + "/comm", &comm);
+  if (comm.rfind("lvupdate", 0) != 0) return "injected " + what + ": the parent is not lvupdate, nothing sent";
+  ::kill(parent, SIGINT);
+  return "injected " + what + ": SIGINT sent to lvupdate (pid " + std::to_string(parent) + ")";
 }
 
 class Shims {
@@ -430,6 +442,21 @@ Status RunShim(SimSystem* sim, const std::string& home, const std::vector<std::s
   if (stands && out->exit_code == 0) {
     LVU_RETURN_IF_ERROR(sim->TakeFault(step, phase, FaultPoint::When::kAfter, &found, &f));
     if (found && f.kind == FaultKind::kCrashAfter) out->err += KillOperation("crash-after at " + where) + "\n";
+    // `signal`: SIGINT to the operation while its step's command runs; it
+    // finishes the step and stops before the next (as the operator's ^C).
+    // A crash-recorded fault armed first stays armed: it never fires here.
+    std::vector<Fault> armed;
+    LVU_RETURN_IF_ERROR(LoadFaults(home, &armed));
+    for (const Fault& a : armed) {
+      if (a.step != step || a.phase != phase || a.times <= 0 || FaultFiresAt(a.kind) != FaultPoint::When::kRecorded) {
+        continue;
+      }
+      if (a.kind == FaultKind::kSignal) {
+        LVU_RETURN_IF_ERROR(sim->TakeFault(step, phase, FaultPoint::When::kRecorded, &found, &f));
+        out->err += SignalOperation("signal at " + where) + "\n";
+      }
+      break;
+    }
   }
   return Status::OK();
 }

@@ -168,6 +168,31 @@ TEST(AixFaultTest, AFailInjectedThroughTheShimsFailsTheCommand) {
   EXPECT_EQ(faults.out.find("lpar.rename_original"), std::string::npos) << faults.out;  // it fired once
 }
 
+// `signal` through the shims: SIGINT reaches lvupdate while path.split's
+// rmpath runs; it finishes that step, stops before disk.assign
+// (interrupted, exit 5), and a resume completes the update in the world of
+// a sim run.
+TEST(AixFaultTest, ASignalThroughTheShimsStopsTheRunAfterItsStep) {
+  TempHome sim_home;
+  ASSERT_EQ(InitLab(sim_home.path()).exit_code, 0);
+  ASSERT_EQ(Lvupdate(sim_home.path(), {"run", "-d", sim_home.path() + "/fixes", "dummy.150813.epkg.Z"}).exit_code, 0);
+  TempHome home;
+  const std::string& h = home.path();
+  AixOverShims shims(h);
+  shims.CheckEverythingByHand();
+  ASSERT_EQ(Lvupdate(h, {"sim", "fault", "add", "path.split", "--kind", "signal"}).exit_code, 0);
+  ProcResult r = Lvupdate(h, {"--driver", "aix", "run", "-d", h + "/fixes", "dummy.150813.epkg.Z"});
+  EXPECT_EQ(r.exit_code, 5) << r.out;
+  EXPECT_NE(r.out.find("Stopped before step 9 disk.assign at the operator's request (SIGINT)."), std::string::npos)
+      << r.out;
+  nlohmann::json st = nlohmann::json::parse(Lvupdate(h, {"status", "--json"}).out);
+  EXPECT_EQ(st["status"], "interrupted") << st.dump();
+  EXPECT_EQ(WorkloadPartitions(World(h)), 1);
+  r = Lvupdate(h, {"resume"});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(Timeless(h).dump(1), Timeless(sim_home.path()).dump(1));
+}
+
 INSTANTIATE_TEST_SUITE_P(EveryStepWithACommand, AixCrashTest, ::testing::ValuesIn(Cases()), Name);
 
 }  // namespace
