@@ -84,26 +84,17 @@ std::map<std::string, std::string> Options(const std::vector<std::string>& w) {
   return o;
 }
 
-// Kills the operation this shim runs for (its parent, an lvupdate) with
-// SIGKILL, as a crash of that process; what it did, as a message.
-std::string KillOperation(const std::string& what) {
-  const pid_t parent = ::getppid();
-  std::string comm;
-  (void)ReadFileToString("/proc/" + std::to_string(parent) + "/comm", &comm);
-  if (comm.rfind("lvupdate", 0) != 0) return "injected " + what + ": the parent is not lvupdate, nothing killed";
-  ::kill(parent, SIGKILL);
-  return "injected " + what + ": lvupdate (pid " + std::to_string(parent) + ") killed";
-}
-
-// Sends SIGINT to the operation this shim runs for (its parent, an
-// lvupdate), as the operator's ^C; what it did, as a message.
-std::string SignalOperation(const std::string& what) {
+// Sends `sig` to the operation this shim runs for (its parent, when it is
+// an lvupdate): SIGKILL as a crash of that process, SIGINT as the
+// operator's ^C; what it did, as a message.
+std::string SignalOperation(int sig, const std::string& what) {
   const pid_t parent = ::getppid();
   std::string comm;
   (void)ReadFileToString("/proc/" + std::to_string(parent) + "/comm", &comm);
   if (comm.rfind("lvupdate", 0) != 0) return "injected " + what + ": the parent is not lvupdate, nothing sent";
-  ::kill(parent, SIGINT);
-  return "injected " + what + ": SIGINT sent to lvupdate (pid " + std::to_string(parent) + ")";
+  ::kill(parent, sig);
+  return "injected " + what + ": " + (sig == SIGKILL ? "SIGKILL" : "SIGINT") + " sent to lvupdate (pid " +
+         std::to_string(parent) + ")";
 }
 
 class Shims {
@@ -434,14 +425,14 @@ Status RunShim(SimSystem* sim, const std::string& home, const std::vector<std::s
     return Status::OK();
   }
   if (found && f.kind == FaultKind::kCrashBefore) {
-    *out = {1, "", KillOperation("crash-before at " + where) + "\n"};
+    *out = {1, "", SignalOperation(SIGKILL, "crash-before at " + where) + "\n"};
     return Status::OK();
   }
   Shims shims(sim, home, w, input);
   *out = shims.Run(argv);
   if (stands && out->exit_code == 0) {
     LVU_RETURN_IF_ERROR(sim->TakeFault(step, phase, FaultPoint::When::kAfter, &found, &f));
-    if (found && f.kind == FaultKind::kCrashAfter) out->err += KillOperation("crash-after at " + where) + "\n";
+    if (found && f.kind == FaultKind::kCrashAfter) out->err += SignalOperation(SIGKILL, "crash-after at " + where) + "\n";
     // `signal`: SIGINT to the operation while its step's command runs; it
     // finishes the step and stops before the next (as the operator's ^C).
     // A crash-recorded fault armed first stays armed: it never fires here.
@@ -453,7 +444,7 @@ Status RunShim(SimSystem* sim, const std::string& home, const std::vector<std::s
       }
       if (a.kind == FaultKind::kSignal) {
         LVU_RETURN_IF_ERROR(sim->TakeFault(step, phase, FaultPoint::When::kRecorded, &found, &f));
-        out->err += SignalOperation("signal at " + where) + "\n";
+        out->err += SignalOperation(SIGINT, "signal at " + where) + "\n";
       }
       break;
     }
