@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -291,8 +292,18 @@ int CmdStatus(const GlobalOptions& g, bool json) {
   // another system (`journal import`), unless there is only that.
   bool imported = false;
   {
+    // The newest few summaries hold the answer unless the newest operations
+    // are all imported ones, or the chosen one is older than them: then
+    // the whole list (status's time stays that of the few otherwise).
+    constexpr size_t kNewest = 16;
     std::vector<journal::OpSummary> ops;
-    if (j->ListOps(&ops).ok()) {
+    Status listed = j->NewestOps(kNewest, &ops);
+    const bool has_op =
+        std::any_of(ops.begin(), ops.end(), [&](const journal::OpSummary& x) { return x.op_id == op; });
+    const bool has_own =
+        std::any_of(ops.begin(), ops.end(), [](const journal::OpSummary& x) { return !x.imported; });
+    if (listed.ok() && ops.size() == kNewest && (!has_op || !has_own)) listed = j->ListOps(&ops);
+    if (listed.ok()) {
       std::string chosen;
       for (const auto& sum : ops) {
         if (sum.op_id == op && !sum.imported) chosen = op;

@@ -97,6 +97,11 @@ class Journal {
   // Summaries of every operation, newest first.
   virtual Status ListOps(std::vector<OpSummary>* out) = 0;
 
+  // Summaries of the `n` newest operations, newest first (fewer when the
+  // journal has fewer): what a command about the last operation reads, in
+  // a time that does not grow with the journal's history.
+  virtual Status NewestOps(size_t n, std::vector<OpSummary>* out) = 0;
+
   // The unfinished operation, or "" when none.
   virtual Status ActiveOp(std::string* op_id) = 0;
 

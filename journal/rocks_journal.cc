@@ -170,6 +170,7 @@ class RocksJournal : public Journal {
   Status Append(Event* e, bool sync) override;
   Status ReadOp(const std::string& op_id, std::vector<Event>* out) override;
   Status ListOps(std::vector<OpSummary>* out) override;
+  Status NewestOps(size_t n, std::vector<OpSummary>* out) override;
   Status ActiveOp(std::string* op_id) override;
   Status LatestOp(std::string* op_id) override;
   Status ResolveOp(const std::string& prefix, std::string* op_id) override;
@@ -332,7 +333,15 @@ Status RocksJournal::ReadOp(const std::string& op_id, std::vector<Event>* out) {
   if (has_summary) LVU_RETURN_IF_ERROR(DecodeOpsValue(op_id, summary_value, &summary));
 
   std::vector<Event> events;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, events_));
+  // Bounded to this operation's keys, so that the read does not open every
+  // table file of the history (the iterator skips the files outside).
+  std::string upper = op_id;
+  upper.back() = static_cast<char>(upper.back() + 1);
+  const rocksdb::Slice lower_bound(op_id), upper_bound(upper);
+  rocksdb::ReadOptions bounded = ro;
+  bounded.iterate_lower_bound = &lower_bound;
+  bounded.iterate_upper_bound = &upper_bound;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(bounded, events_));
   for (it->Seek(op_id); it->Valid() && StartsWith(it->key(), op_id); it->Next()) {
     const uint64_t want = events.size();
     std::string key_op;
@@ -394,6 +403,20 @@ Status RocksJournal::ListOps(std::vector<OpSummary>* out) {
   std::vector<OpSummary> list;
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), ops_));
   for (it->SeekToLast(); it->Valid(); it->Prev()) {
+    OpSummary s;
+    LVU_RETURN_IF_ERROR(DecodeOpsValue(it->key(), it->value(), &s));
+    list.push_back(std::move(s));
+  }
+  LVU_RETURN_IF_ERROR(FromRocks(it->status(), "cannot list the operations in " + dir_));
+  *out = std::move(list);
+  return Status::OK();
+}
+
+Status RocksJournal::NewestOps(size_t n, std::vector<OpSummary>* out) {
+  out->clear();
+  std::vector<OpSummary> list;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), ops_));
+  for (it->SeekToLast(); it->Valid() && list.size() < n; it->Prev()) {
     OpSummary s;
     LVU_RETURN_IF_ERROR(DecodeOpsValue(it->key(), it->value(), &s));
     list.push_back(std::move(s));
@@ -579,6 +602,12 @@ void JournalRocksOptions(rocksdb::Options* o) {
   o->manifest_preallocation_size = 64 << 10;
   o->max_background_jobs = 2;
   o->max_bgerror_resume_count = 0;
+  // An open reads what the command needs, not every table file: with
+  // max_open_files -1 (RocksDB's default) Open loads the reader of every
+  // file, and with the statistics update it reads their properties too, so
+  // `status` would grow with the history's files (52 at 10^6 events).
+  o->max_open_files = 16;
+  o->skip_stats_update_on_db_open = true;
   o->listeners.push_back(std::make_shared<NoAutomaticRecovery>());
   LimitInfoLog(o);
 }

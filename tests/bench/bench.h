@@ -139,7 +139,8 @@ struct SizePoint {
   double rocks_read_fold_s = 0;     // ReadOp + Fold every operation
   double rocks_read_s = 0;          // ReadOp alone
   double sqlite_read_fold_s = 0;    // SELECT + Decode + Fold every operation
-  double list_ops_ms = 0;           // Journal::ListOps
+  double list_ops_ms = 0;           // Journal::ListOps (what status read before: every summary)
+  double newest_ops_ms = 0;         // Journal::NewestOps(16) (what status reads now)
   double open_ro_ms = 0;            // Journal::Open read-only
   double status_ms = 0;             // `lvupdate status` process (median)
   double journal_list_ms = -1, journal_verify_ms = -1;  // processes, when the commands exist

@@ -175,6 +175,32 @@ TEST(RocksJournalTest, BadOpIdIsRejected) {
   EXPECT_TRUE(ops.empty());
 }
 
+// NewestOps reads only the newest summaries, in ListOps' order.
+TEST(RocksJournalTest, NewestOpsAreTheHeadOfListOps) {
+  TempDir tmp;
+  auto j = OpenOrDie(tmp.journal(), Journal::Mode::kWrite);
+  std::vector<OpSummary> newest;
+  ASSERT_TRUE(j->NewestOps(2, &newest).ok());
+  EXPECT_TRUE(newest.empty());
+  for (int i = 0; i < 5; ++i) {
+    Event st = Started(Journal::NewOpId());
+    ASSERT_TRUE(j->Append(&st, false).ok());
+    Event fin = Finished(st.op_id, Outcome::kCompleted);
+    ASSERT_TRUE(j->Append(&fin, false).ok());
+  }
+  std::vector<OpSummary> all;
+  ASSERT_TRUE(j->ListOps(&all).ok());
+  ASSERT_EQ(all.size(), 5u);
+  ASSERT_TRUE(j->NewestOps(2, &newest).ok());
+  ASSERT_EQ(newest.size(), 2u);
+  EXPECT_EQ(newest[0].op_id, all[0].op_id);
+  EXPECT_EQ(newest[1].op_id, all[1].op_id);
+  EXPECT_TRUE(newest[0].finished);
+  ASSERT_TRUE(j->NewestOps(100, &newest).ok());
+  EXPECT_EQ(newest.size(), 5u);
+  EXPECT_EQ(newest.back().op_id, all.back().op_id);
+}
+
 TEST(RocksJournalTest, ListOpsNewestFirstWithSummaries) {
   TempDir tmp;
   auto j = OpenOrDie(tmp.journal(), Journal::Mode::kWrite);
