@@ -139,6 +139,11 @@ int Main(int argc, char** argv) {
   auto* sim_shims = sim->add_subcommand("shims", "Write into DIR the AIX and HMC commands the aix driver runs, "
                                                  "acting on this simulated system");
   sim_shims->add_option("dir", shims_dir, "Where to write them (then put it first on PATH)")->required();
+  int shims_latency_ms = 0, shims_hmc_latency_ms = 0;
+  sim_shims->add_option("--latency-ms", shims_latency_ms, "Each AIX command first sleeps this long (0 to 600000)")
+      ->check(CLI::Range(0, 600000));
+  sim_shims->add_option("--hmc-latency-ms", shims_hmc_latency_ms, "Each HMC command (ssh) first sleeps this long (0 to 600000)")
+      ->check(CLI::Range(0, 600000));
   auto* sim_exec = sim->add_subcommand("exec", "Run one shimmed command (NAME ARGS...) on the simulated system");
   sim_exec->prefix_command();
   auto* fault = sim->add_subcommand("fault", "Inject faults at steps");
@@ -335,7 +340,7 @@ int Main(int argc, char** argv) {
   if (status_cmd->parsed()) return CmdStatus(g, status_json);
   if (sim_init->parsed()) return CmdSimInit(g, sim_init_opts);
   if (sim_show->parsed()) return CmdSimShow(g, show_json);
-  if (sim_shims->parsed()) return CmdSimShims(g, shims_dir);
+  if (sim_shims->parsed()) return CmdSimShims(g, shims_dir, shims_latency_ms, shims_hmc_latency_ms);
   if (sim_exec->parsed()) {
     std::vector<std::string> rest = sim_exec->remaining();
     if (rest.empty()) {

@@ -67,7 +67,7 @@ int CmdSimShow(const GlobalOptions& g, bool json);
 // sim shims DIR: an executable in DIR for every command the shims answer
 // (drivers/sim/shims.h), each running `sim exec NAME` on this home. With DIR
 // first on PATH, `--driver aix` reaches the simulated system.
-int CmdSimShims(const GlobalOptions& g, const std::string& dir);
+int CmdSimShims(const GlobalOptions& g, const std::string& dir, int latency_ms = 0, int hmc_latency_ms = 0);
 // sim exec NAME ARGS...: what the real command NAME prints and does, on the
 // simulated system; its exit status.
 int CmdSimExec(const GlobalOptions& g, const std::vector<std::string>& argv);

@@ -113,7 +113,7 @@ int CmdSimShow(const GlobalOptions& g, bool json) {
   return kExitOk;
 }
 
-int CmdSimShims(const GlobalOptions& g, const std::string& dir) {
+int CmdSimShims(const GlobalOptions& g, const std::string& dir, int latency_ms, int hmc_latency_ms) {
   std::unique_ptr<SimSystem> sim;
   if (int rc = OpenSim(g, &sim); rc != kExitOk) return rc;
   std::string home;
@@ -125,11 +125,15 @@ int CmdSimShims(const GlobalOptions& g, const std::string& dir) {
   std::error_code ec;
   std::string abs_dir = std::filesystem::absolute(dir, ec).string();
   std::string abs_home = std::filesystem::absolute(home, ec).string();
-  s = drivers::sim::WriteShims(abs_dir, std::string(self, static_cast<size_t>(n)), abs_home);
+  s = drivers::sim::WriteShims(abs_dir, std::string(self, static_cast<size_t>(n)), abs_home, latency_ms,
+                               hmc_latency_ms);
   if (!s.ok()) return Fail(kExitCannotRun, s);
   std::string names;
   for (const auto& c : drivers::sim::ShimNames()) names += " " + c;
   std::printf("Shims in %s for the simulated system of %s:%s\n", abs_dir.c_str(), abs_home.c_str(), names.c_str());
+  if (latency_ms > 0 || hmc_latency_ms > 0) {
+    std::printf("Each AIX command takes %d ms more, each HMC command %d ms more.\n", latency_ms, hmc_latency_ms);
+  }
   std::printf("Put it first on PATH to run lvupdate --driver aix against it:\n  export PATH=%s:$PATH\n",
               abs_dir.c_str());
   return kExitOk;

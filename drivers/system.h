@@ -140,6 +140,10 @@ class System {
   // it before the workload arrives: PartitionOs::StartInittab and
   // LoadKernelExtension for the surrogate at workload.restart.
   virtual bool StartsSurrogateServices() const { return true; }
+  // Whether its read calls (ListLpars, GetFacts, ListDisks, ListMappings,
+  // ReadFix, CheckSession, CurrentLpar) may run at the same time from
+  // several threads: the preview then reads its facts concurrently.
+  virtual bool ConcurrentReads() const { return false; }
   // The command lines run since the last call, oldest first (the executor
   // records them with the step's result); none for a driver that runs none.
   virtual std::vector<std::string> TakeCommandLines() { return {}; }

@@ -109,8 +109,8 @@ void SurrogateServiceLines(const drivers::System& sys, const Registrations& reg,
 
 }  // namespace
 
-void AddCustomizationChecks(drivers::System& sys, const ValidationInput& input, int lpar,
-                            std::vector<CheckLine>* lines) {
+void AddCustomizationChecks(drivers::System& sys, const ValidationInput& input, const drivers::ProcessTable& table,
+                            const Status& table_status, std::vector<CheckLine>* lines) {
   Registrations reg;
   if (!input.home.empty()) {
     Status s = LoadRegistrations(input.home, &reg);
@@ -119,10 +119,8 @@ void AddCustomizationChecks(drivers::System& sys, const ValidationInput& input, 
       return;
     }
   }
-  drivers::ProcessTable table;
-  Status s = sys.os().ListProcesses(lpar, &table);
-  if (!s.ok()) {
-    Line(lines, "processes", CheckOutcome::kFailed, "cannot list the processes: " + s.message() + ".");
+  if (!table_status.ok()) {
+    Line(lines, "processes", CheckOutcome::kFailed, "cannot list the processes: " + table_status.message() + ".");
   } else {
     const std::vector<std::string> by_hand = sys.MissingSettings().checked_by_hand;
     if (!UnreadLineOf(table, "procfiles", "processes", kTreePassed, by_hand, lines)) ProcessLines(table, reg, lines);

@@ -24,7 +24,9 @@
 
 namespace lvu::actions {
 
-void AddCustomizationChecks(drivers::System& sys, const ValidationInput& input, int lpar,
-                            std::vector<CheckLine>* lines);
+// `table`: the partition's processes as read (ListProcesses), with the
+// Status of that read.
+void AddCustomizationChecks(drivers::System& sys, const ValidationInput& input, const drivers::ProcessTable& table,
+                            const Status& table_status, std::vector<CheckLine>* lines);
 
 }  // namespace lvu::actions

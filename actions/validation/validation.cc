@@ -88,7 +88,7 @@ Status Validate(drivers::System& sys, const ValidationInput& input, ValidationRe
   r.paging = PagingSize(s);
   r.dump = DumpSize(s);
   r.lines = RunChecks(s);
-  AddCustomizationChecks(sys, input, s.lpar_id, &r.lines);  // process_checks.h
+  AddCustomizationChecks(sys, input, s.processes, s.processes_status, &r.lines);  // process_checks.h
   // Lines added after RunChecks still print in their section (INFO last).
   std::stable_sort(r.lines.begin(), r.lines.end(),
                    [](const CheckLine& a, const CheckLine& b) { return a.section < b.section; });

@@ -1,10 +1,13 @@
 // See aix_mappings.h.
 #include "drivers/aix/aix_mappings.h"
 
+#include <future>
+
 #include <cstdlib>
 #include <map>
 #include <set>
 
+#include "drivers/aix/prefetch.h"
 #include "drivers/aix/parse/hmc_lshwres.h"
 #include "drivers/aix/parse/lsdev.h"
 #include "drivers/aix/parse/lsmap.h"
@@ -36,13 +39,18 @@ int SlotOf(const std::string& physloc) {
   return -1;
 }
 
-Status ReadMappings(const RunCommand& run_aix, const RunCommand& run_hmc, const std::string& ms, int lpar_id,
-                    std::vector<drivers::VhostMapping>* out) {
+Status ReadMappings(const RunCommand& run_aix_direct, const RunCommand& run_hmc, const std::string& ms, int lpar_id,
+                    std::vector<drivers::VhostMapping>* out, bool concurrent) {
   out->clear();
   std::string text;
+  // The partition's two commands while the HMC answers lshwres.
+  std::future<RunCommand> local = std::async(concurrent ? std::launch::async : std::launch::deferred, [&] {
+    return Prefetch(run_aix_direct, {{"lsdev", "-Cc", "adapter", "-F", "name:physloc"}, {"lspath"}}, concurrent);
+  });
   std::vector<VirtualScsiAdapter> adapters;
-  LVU_RETURN_IF_ERROR(
-      run_hmc({"lshwres", "-r", "virtualio", "--rsubtype", "scsi", "--level", "lpar", "-m", ms}, &text));
+  Status lshwres = run_hmc({"lshwres", "-r", "virtualio", "--rsubtype", "scsi", "--level", "lpar", "-m", ms}, &text);
+  const RunCommand run_aix = local.get();
+  LVU_RETURN_IF_ERROR(lshwres);
   LVU_RETURN_IF_ERROR(ParseLshwresVirtualScsi(text, &adapters));
   std::map<int64_t, std::string> vios;  // id -> name, every partition with a server adapter
   for (const auto& a : adapters) {
@@ -73,9 +81,12 @@ Status ReadMappings(const RunCommand& run_aix, const RunCommand& run_hmc, const 
   LVU_RETURN_IF_ERROR(run_aix({"lspath"}, &text));
   LVU_RETURN_IF_ERROR(ParseLspath(text, &paths));
 
+  std::vector<std::vector<std::string>> lsmaps;
+  for (const auto& [id, name] : vios) lsmaps.push_back({"viosvrcmd", "-m", ms, "--id", std::to_string(id), "-c", "lsmap -all"});
+  const RunCommand hmc = Prefetch(run_hmc, lsmaps, concurrent);  // every VIOS at once
   for (const auto& [id, name] : vios) {
     std::vector<aix::VhostMapping> maps;
-    LVU_RETURN_IF_ERROR(run_hmc({"viosvrcmd", "-m", ms, "--id", std::to_string(id), "-c", "lsmap -all"}, &text));
+    LVU_RETURN_IF_ERROR(hmc({"viosvrcmd", "-m", ms, "--id", std::to_string(id), "-c", "lsmap -all"}, &text));
     LVU_RETURN_IF_ERROR(ParseLsmap(text, &maps).WithContext("VIOS " + name));
     for (const auto& m : maps) {
       drivers::VhostMapping v;

@@ -35,8 +35,10 @@
 
 namespace lvu::drivers::aix {
 
+// `concurrent`: lsdev and lspath run while the HMC answers lshwres, and
+// every VIOS's lsmap at once (prefetch.h); the result is the same.
 Status ReadMappings(const RunCommand& run_aix, const RunCommand& run_hmc, const std::string& managed_system,
-                    int lpar_id, std::vector<drivers::VhostMapping>* out);
+                    int lpar_id, std::vector<drivers::VhostMapping>* out, bool concurrent = false);
 
 // The slot of a location code: 90 for "U8286.42A.214F58V-V1-C90" and for
 // "U8286.42A.214F58V-V99-C90-T1"; -1 when it names none.

@@ -5,6 +5,8 @@
 #include <time.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <future>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -16,6 +18,7 @@
 #include "base/redact.h"
 #include "drivers/aix/aix_facts.h"
 #include "drivers/aix/aix_mappings.h"
+#include "drivers/aix/prefetch.h"
 #include "drivers/aix/surrogate_profile.h"
 #include "drivers/aix/parse/bootlist.h"
 #include "drivers/aix/parse/emgr.h"
@@ -94,15 +97,19 @@ class AixSystem::AixHmc : public Hmc {
     int id = 0;
     std::string name, text;
     LVU_RETURN_IF_ERROR(s_->os().CurrentLpar(&id, &name));
+    // This partition's bootlist, disks and paths, at once.
+    const bool listed = std::any_of(out->begin(), out->end(), [&](const Lpar& l) { return l.id == id; });
+    const RunCommand aix = Prefetch(s_->AixRunner(), {{"bootlist", "-m", "normal", "-o"}, {"lspv"}, {"lspath"}},
+                                    listed && s_->ConcurrentReads());
     for (Lpar& l : *out) {
       if (l.id != id) continue;
-      LVU_RETURN_IF_ERROR(s_->RunAix({"bootlist", "-m", "normal", "-o"}, &text));
+      LVU_RETURN_IF_ERROR(aix({"bootlist", "-m", "normal", "-o"}, &text));
       std::vector<BootDevice> boot;
       LVU_RETURN_IF_ERROR(ParseBootlist(text, &boot));
       for (const auto& b : boot) {
         if (l.bootlist.empty() || l.bootlist.back() != b.device) l.bootlist.push_back(b.device);
       }
-      LVU_RETURN_IF_ERROR(s_->RunAix({"lspv"}, &text));
+      LVU_RETURN_IF_ERROR(aix({"lspv"}, &text));
       std::vector<PhysicalVolume> pvs;
       LVU_RETURN_IF_ERROR(ParseLspv(text, &pvs));
       std::vector<std::string> rootvg;
@@ -114,7 +121,7 @@ class AixSystem::AixHmc : public Hmc {
       }
       if (l.booted_from.empty() && !rootvg.empty()) l.booted_from = rootvg[0];
       if (l.state == "Running" && s_->config_.workload_state_command.empty()) l.workload = "running";
-      LVU_RETURN_IF_ERROR(s_->RunAix({"lspath"}, &text));
+      LVU_RETURN_IF_ERROR(aix({"lspath"}, &text));
       std::vector<PathEntry> paths;
       LVU_RETURN_IF_ERROR(ParseLspath(text, &paths));
       for (const auto& p : paths) {
@@ -131,14 +138,18 @@ class AixSystem::AixHmc : public Hmc {
     out->clear();
     std::string ms, text;
     LVU_RETURN_IF_ERROR(s_->ManagedSystem(&ms));
+    const std::vector<std::string> lssyscfg = {"lssyscfg", "-r", "lpar", "-m", ms},
+                                   proc = {"lshwres", "-r", "proc", "--level", "lpar", "-m", ms},
+                                   mem = {"lshwres", "-r", "mem", "--level", "lpar", "-m", ms};
+    const RunCommand hmc = Prefetch(s_->HmcRunner(), {lssyscfg, proc, mem}, s_->ConcurrentReads());
     std::vector<HmcPartition> parts;
-    LVU_RETURN_IF_ERROR(s_->RunHmc({"lssyscfg", "-r", "lpar", "-m", ms}, &text));
+    LVU_RETURN_IF_ERROR(hmc(lssyscfg, &text));
     LVU_RETURN_IF_ERROR(ParseLssyscfgLpar(text, &parts));
     std::vector<PartitionProcessors> procs;
-    LVU_RETURN_IF_ERROR(s_->RunHmc({"lshwres", "-r", "proc", "--level", "lpar", "-m", ms}, &text));
+    LVU_RETURN_IF_ERROR(hmc(proc, &text));
     LVU_RETURN_IF_ERROR(ParseLshwresProcLpar(text, &procs));
     std::vector<PartitionMemory> mems;
-    LVU_RETURN_IF_ERROR(s_->RunHmc({"lshwres", "-r", "mem", "--level", "lpar", "-m", ms}, &text));
+    LVU_RETURN_IF_ERROR(hmc(mem, &text));
     LVU_RETURN_IF_ERROR(ParseLshwresMemLpar(text, &mems));
     for (const HmcPartition& p : parts) {
       Lpar l;
@@ -302,7 +313,14 @@ class AixSystem::AixHmc : public Hmc {
   Status GetFacts(int id, HmcFacts* out) override {
     std::string ms;
     LVU_RETURN_IF_ERROR(s_->ManagedSystem(&ms));
-    LVU_RETURN_IF_ERROR(ReadHmcFacts(s_->HmcRunner(), ms, id, out));
+    const std::string lpar = std::to_string(id);
+    const RunCommand hmc = Prefetch(s_->HmcRunner(),
+                                    {{"lshwres", "-r", "proc", "--level", "sys", "-m", ms},
+                                     {"lshwres", "-r", "mem", "--level", "sys", "-m", ms},
+                                     {"lssyscfg", "-r", "lpar", "-m", ms, "--filter", "lpar_ids=" + lpar},
+                                     {"lshwres", "-r", "mem", "--level", "lpar", "-m", ms}},
+                                    s_->ConcurrentReads());
+    LVU_RETURN_IF_ERROR(ReadHmcFacts(hmc, ms, id, out));
     Reservation r;
     LVU_RETURN_IF_ERROR(GetReservation(&r));
     out->free_proc_units -= r.proc_units;
@@ -415,9 +433,15 @@ class AixSystem::AixVios : public Vios {
   Status ListMappings(std::vector<drivers::VhostMapping>* out) override {
     std::string ms, name;
     int id = 0;
-    LVU_RETURN_IF_ERROR(s_->ManagedSystem(&ms));
-    LVU_RETURN_IF_ERROR(s_->os().CurrentLpar(&id, &name));
-    return ReadMappings(s_->AixRunner(), s_->HmcRunner(), ms, id, out);
+    // uname -L while the managed system is found (at most once: it waits).
+    std::future<Status> current =
+        std::async(s_->ConcurrentReads() ? std::launch::async : std::launch::deferred,
+                   [&] { return s_->os().CurrentLpar(&id, &name); });
+    Status found = s_->ManagedSystem(&ms);
+    Status here = current.get();
+    LVU_RETURN_IF_ERROR(found);
+    LVU_RETURN_IF_ERROR(here);
+    return ReadMappings(s_->AixRunner(), s_->HmcRunner(), ms, id, out, s_->ConcurrentReads());
   }
 
   // Nothing when the mappings show `vhost` serving `client_id`; else
@@ -481,12 +505,15 @@ class AixSystem::AixOs : public PartitionOs {
     LVU_RETURN_IF_ERROR(s_->RunAix({"lspv"}, &text));
     std::vector<PhysicalVolume> pvs;
     LVU_RETURN_IF_ERROR(ParseLspv(text, &pvs));
+    std::vector<std::vector<std::string>> sizes;
+    for (const PhysicalVolume& pv : pvs) sizes.push_back({"getconf", "DISK_SIZE", "/dev/" + pv.name});
+    const RunCommand aix = Prefetch(s_->AixRunner(), sizes, s_->ConcurrentReads());  // every disk at once
     for (const PhysicalVolume& pv : pvs) {
       Disk d;
       d.name = pv.name;
       d.pvid = pv.pvid;
       d.vg = pv.volume_group.empty() ? "None" : pv.volume_group;
-      LVU_RETURN_IF_ERROR(s_->RunAix({"getconf", "DISK_SIZE", "/dev/" + pv.name}, &text));
+      LVU_RETURN_IF_ERROR(aix({"getconf", "DISK_SIZE", "/dev/" + pv.name}, &text));
       uint64_t mb = 0;
       LVU_RETURN_IF_ERROR(ParseGetconfDiskSize(text, &mb));
       d.size_mb = static_cast<int>(mb);
@@ -649,7 +676,11 @@ class AixSystem::AixOs : public PartitionOs {
   // aix_facts.h: what it reads, and what it lists unread.
   Status GetFacts(int lpar, OsFacts* out) override {
     LVU_RETURN_IF_ERROR(Here(lpar));
-    return ReadOsFacts(s_->AixRunner(), out);
+    const RunCommand aix = Prefetch(s_->AixRunner(),
+                                    {{"lsvg", "rootvg"}, {"lsvg", "-l", "rootvg"}, {"lsps", "-a"}, {"df", "-m"},
+                                     {"lsdev", "-C"}, {"emgr", "-l"}},
+                                    s_->ConcurrentReads());
+    return ReadOsFacts(aix, out);
   }
   // ps -ef and genkex -d: the processes (pid, ppid, tty, command) and the
   // loaded kernel extensions. Their resources (procfiles, ipcs, netstat)
@@ -657,10 +688,11 @@ class AixSystem::AixOs : public PartitionOs {
   Status ListProcesses(int lpar, ProcessTable* out) override {
     LVU_RETURN_IF_ERROR(Here(lpar));
     std::string text;
-    LVU_RETURN_IF_ERROR(s_->RunAix({"ps", "-ef"}, &text));
+    const RunCommand aix = Prefetch(s_->AixRunner(), {{"ps", "-ef"}, {"genkex", "-d"}}, s_->ConcurrentReads());
+    LVU_RETURN_IF_ERROR(aix({"ps", "-ef"}, &text));
     std::vector<aix::Process> ps;
     LVU_RETURN_IF_ERROR(ParsePsEf(text, &ps));
-    LVU_RETURN_IF_ERROR(s_->RunAix({"genkex", "-d"}, &text));
+    LVU_RETURN_IF_ERROR(aix({"genkex", "-d"}, &text));
     KernelExtensions kexts;
     LVU_RETURN_IF_ERROR(ParseGenkex(text, &kexts));
     *out = ProcessTable{};
@@ -787,7 +819,10 @@ AixSystem::AixSystem(const std::string& home, AixConfig config, CommandRunner* r
     : home_(home), config_(std::move(config)) {
   runner_ = std::make_unique<ObservedRunner>(runner, [this](const Command& c, const CommandResult& r, const Status& s) {
     const std::string line = CommandLine(c.argv);
-    lines_.push_back(line);
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      lines_.push_back(line);
+    }
     if (!s.ok()) {
       spdlog::warn("aix: $ {}: {}", line, s.ToString());
       return;
@@ -881,9 +916,15 @@ System::RequiredSettings AixSystem::MissingSettings() {
 }
 
 std::vector<std::string> AixSystem::TakeCommandLines() {
+  std::lock_guard<std::mutex> lock(mu_);
   std::vector<std::string> out;
   out.swap(lines_);
   return out;
+}
+
+bool AixSystem::ConcurrentReads() const {
+  const char* serial = std::getenv("LVUPDATE_SERIAL_READS");
+  return serial == nullptr || std::string(serial) != "1";
 }
 
 Status AixSystem::RunAix(const std::vector<std::string>& argv, std::string* out) { return RunAix(argv, {}, out); }
@@ -940,6 +981,8 @@ Status AixSystem::ManagedSystem(std::string* out) {
     *out = config_.managed_system;
     return Status::OK();
   }
+  // Concurrent readers wait for the first one to find it, not ask again.
+  std::lock_guard<std::mutex> lock(ms_mu_);
   if (!managed_system_.empty()) {
     *out = managed_system_;
     return Status::OK();

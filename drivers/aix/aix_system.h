@@ -35,6 +35,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -70,6 +71,10 @@ class AixSystem : public System {
   // No: until workload.restart lvupdate runs on the original, and the aix
   // driver runs AIX commands on the partition it runs on.
   bool StartsSurrogateServices() const override { return false; }
+  // Yes (each call runs its own commands; the command log and the managed
+  // system's name are shared under a mutex), unless LVUPDATE_SERIAL_READS=1
+  // (the one-by-one baseline `make bench` compares against).
+  bool ConcurrentReads() const override;
 
   // Runs an AIX command of this partition; *out its standard output.
   Status RunAix(const std::vector<std::string>& argv, std::string* out);
@@ -102,6 +107,8 @@ class AixSystem : public System {
   AixConfig config_;
   std::unique_ptr<CommandRunner> own_runner_;
   std::unique_ptr<ObservedRunner> runner_;
+  std::mutex mu_;     // guards lines_
+  std::mutex ms_mu_;  // guards managed_system_, held while it is found (once)
   std::vector<std::string> lines_;
   std::string managed_system_;
   std::unique_ptr<AixHmc> hmc_;

@@ -452,7 +452,8 @@ Status RunShim(SimSystem* sim, const std::string& home, const std::vector<std::s
   return Status::OK();
 }
 
-Status WriteShims(const std::string& dir, const std::string& lvupdate, const std::string& home) {
+Status WriteShims(const std::string& dir, const std::string& lvupdate, const std::string& home, int latency_ms,
+                  int hmc_latency_ms) {
   LVU_RETURN_IF_ERROR(MakeDirs(dir));
   auto quote = [](const std::string& s) {
     std::string q = "'";
@@ -468,8 +469,10 @@ Status WriteShims(const std::string& dir, const std::string& lvupdate, const std
     if (name == "chroot") {
       pass = "[ \"$1\" = /alt_inst ] || exec env PATH=/usr/sbin:/usr/bin:/sbin:/bin chroot \"$@\"\n";
     }
+    const int ms = name == "ssh" ? hmc_latency_ms : latency_ms;
+    const std::string sleep = ms > 0 ? StrPrintf("sleep %d.%03d\n", ms / 1000, ms % 1000) : "";
     LVU_RETURN_IF_ERROR(WriteFileAtomically(
-        path, "#!/bin/sh\n# lvupdate sim shims: " + name + " acting on the simulated system of " + home + "\n" + pass +
+        path, "#!/bin/sh\n# lvupdate sim shims: " + name + " acting on the simulated system of " + home + "\n" + pass + sleep +
                   "exec " + quote(lvupdate) + " --home " + quote(home) + " --speed max sim exec " + name + " \"$@\"\n",
         0755));
   }

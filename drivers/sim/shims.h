@@ -73,6 +73,10 @@ Status RunShim(SimSystem* sim, const std::string& home, const std::vector<std::s
 
 // Writes DIR/<name> for every ShimNames() entry: `#!/bin/sh` then `exec
 // LVUPDATE --home HOME sim exec NAME "$@"` (mode 0755). DIR is created.
-Status WriteShims(const std::string& dir, const std::string& lvupdate, const std::string& home);
+// With a latency, each first sleeps that long (`sleep`): `hmc_latency_ms`
+// for ssh (an HMC command), `latency_ms` for the others, as a real
+// partition's and HMC's commands take time.
+Status WriteShims(const std::string& dir, const std::string& lvupdate, const std::string& home,
+                  int latency_ms = 0, int hmc_latency_ms = 0);
 
 }  // namespace lvu::drivers::sim

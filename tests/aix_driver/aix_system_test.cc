@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <sstream>
 
 namespace lvu::drivers::aix {
@@ -35,8 +36,10 @@ class FakeRunner : public CommandRunner {
   };
   std::map<std::string, Answer> answers;
   std::vector<std::vector<std::string>> ran;
+  std::mutex mu;  // the driver reads concurrently
 
   Status Run(const Command& c, CommandResult* r) override {
+    std::lock_guard<std::mutex> lock(mu);
     ran.push_back(c.argv);
     std::string key = c.argv[0] == "ssh" ? "HMC " + c.argv.back() : CommandLine(c.argv);
     auto it = answers.find(key);
@@ -60,7 +63,10 @@ class FakeRunner : public CommandRunner {
 
 class AixSystemTest : public ::testing::Test {
  protected:
+  // The tests check the order of the commands: one by one
+  // (over_shims_test.cc runs the concurrent reads).
   void SetUp() override {
+    setenv("LVUPDATE_SERIAL_READS", "1", 1);
     char dir[] = "/tmp/lvu-aix-XXXXXX";
     ASSERT_NE(mkdtemp(dir), nullptr);
     home_ = dir;
@@ -80,7 +86,10 @@ class AixSystemTest : public ::testing::Test {
     fake_.answers["HMC lshwres -r proc --level sys" + m] = {0, Real("hmc_lshwres_r_proc_level_sys.1.txt")};
     fake_.answers["HMC lshwres -r mem --level sys" + m] = {0, Real("hmc_lshwres_r_mem_level_sys.1.txt")};
   }
-  void TearDown() override { std::filesystem::remove_all(home_); }
+  void TearDown() override {
+    unsetenv("LVUPDATE_SERIAL_READS");
+    std::filesystem::remove_all(home_);
+  }
   std::unique_ptr<AixSystem> Make() { return std::make_unique<AixSystem>(home_, config_, &fake_); }
 
   std::string home_;

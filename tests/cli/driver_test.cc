@@ -354,6 +354,47 @@ TEST(DriverOptionTest, AnAixRunKilledMidStepIsRolledBackOrResumedThroughTheRealC
   }
 }
 
+// The aix driver's preview reads its facts concurrently; one by one
+// (LVUPDATE_SERIAL_READS=1, the bench's baseline) it prints the same.
+TEST(DriverOptionTest, AnAixPreviewReadConcurrentlyOrOneByOnePrintsTheSame) {
+  TempHome home;
+  const std::string& h = home.path();
+  AixOverShims shims(h);
+  shims.CheckEverythingByHand();
+  auto without_log_line = [](std::string out) {
+    const size_t at = out.find("The commands run and their output: ");
+    if (at != std::string::npos) out.erase(at, out.find('\n', at) - at);
+    return out;
+  };
+  ProcResult concurrent = Lvupdate(h, {"--driver", "aix", "preview", "-d", h + "/fixes", "dummy.150813.epkg.Z"});
+  EXPECT_EQ(concurrent.exit_code, 0) << concurrent.out;
+  setenv("LVUPDATE_SERIAL_READS", "1", 1);
+  ProcResult serial = Lvupdate(h, {"--driver", "aix", "preview", "-d", h + "/fixes", "dummy.150813.epkg.Z"});
+  unsetenv("LVUPDATE_SERIAL_READS");
+  EXPECT_EQ(serial.exit_code, 0) << serial.out;
+  EXPECT_EQ(without_log_line(concurrent.out), without_log_line(serial.out));
+}
+
+// sim shims --latency-ms / --hmc-latency-ms: each AIX command, and each
+// HMC command (ssh), first sleeps that long; a bad value is refused.
+TEST(DriverOptionTest, ShimsTakeTheLatencyTheyAreGiven) {
+  TempHome home;
+  const std::string& h = home.path();
+  ASSERT_EQ(InitLab(h).exit_code, 0);
+  ProcResult r = Lvupdate(h, {"sim", "shims", h + "/shims", "--latency-ms", "250", "--hmc-latency-ms", "1500"});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("Each AIX command takes 250 ms more, each HMC command 1500 ms more."), std::string::npos)
+      << r.out;
+  EXPECT_NE(ReadFile(h + "/shims/lspv").find("\nsleep 0.250\nexec "), std::string::npos);
+  EXPECT_NE(ReadFile(h + "/shims/ssh").find("\nsleep 1.500\nexec "), std::string::npos);
+  r = Lvupdate(h, {"sim", "shims", h + "/shims2"});
+  EXPECT_EQ(ReadFile(h + "/shims2/lspv").find("sleep"), std::string::npos);
+  r = Lvupdate(h, {"sim", "shims", h + "/shims3", "--latency-ms", "-1"});
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("--latency-ms"), std::string::npos) << r.out;
+  EXPECT_FALSE(std::filesystem::exists(h + "/shims3"));
+}
+
 TEST(AixParseTest, PrintsWhatTheParserReadsFromARealOutput) {
   TempHome home;
   ProcResult r = Lvupdate(home.path(), {"aix", "parse", "lspv", kShared + "lspv.11.txt"});

@@ -54,6 +54,9 @@ struct Snapshot {
   Status vios_status;
   std::vector<drivers::VhostMapping> mappings;  // lsmap -all
 
+  Status processes_status;
+  drivers::ProcessTable processes;  // ps -ef, genkex (process_checks.h)
+
   // The hmcauth token: absent (NotFound), unreadable, or read; then what the
   // HMC says of it (CheckSession).
   Status token_status;
