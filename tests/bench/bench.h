@@ -161,6 +161,17 @@ struct Machine {
   std::string date, nproc, cpu, mem, disk, fs, kernel, rocksdb, sqlite, compiler;
 };
 Machine DescribeMachine(const Config& c);
+// ---- 7. the aix driver's preview over slow shims (preview.cc) ----
+struct PreviewResults {
+  std::vector<double> concurrent_ms;  // the preview, reads concurrent
+  double serial_ms = 0;               // LVUPDATE_SERIAL_READS=1
+  int hmc_commands = 0, aix_commands = 0;  // what the one-by-one preview ran
+  int sum_ms = 0;                     // their latencies, added
+  int chain_ms = 0;                   // the slowest chain of dependent commands
+};
+void RunPreview(const Config& c, PreviewResults* r);
+void AppendPreviewReport(const Config& c, const PreviewResults& r);  // to report.md
+
 void WriteReport(const Config& c, const Machine& m, const AppendResults& a, const EngineResults& e,
                  const ProcResults& p, const ReplayResults& rr, double total_s);
 

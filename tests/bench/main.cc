@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
   c.preload = LVU_SYNCCOUNT_LIB;
   c.out_dir = "bench";
   c.work_dir = "";
-  std::string only = "append,engine,procs,replay";
+  std::string only = "append,engine,procs,replay,preview";
   bool keep = false;  // --keep: leave the work directory (journals, homes) for inspection
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
     } else if (a == "--lvupdate") {
       c.lvupdate = next();
     } else {
-      std::fprintf(stderr, "usage: lvu_bench [--out DIR] [--work DIR] [--quick] [--only append,engine,procs,replay]\n");
+      std::fprintf(stderr, "usage: lvu_bench [--out DIR] [--work DIR] [--quick] [--only append,engine,procs,replay,preview]\n");
       return 2;
     }
   }
@@ -77,7 +77,13 @@ int main(int argc, char** argv) {
     Log("5./6. replay and scaling");
     RunReplay(c, &r);
   }
+  PreviewResults pv;
+  if (want("preview")) {
+    Log("7. the aix driver's preview over slow shims");
+    RunPreview(c, &pv);
+  }
   WriteReport(c, m, a, e, p, r, Now() - t0);
+  if (want("preview")) AppendPreviewReport(c, pv);
   Log("done in %.0f s: %s/report.md", Now() - t0, c.out_dir.c_str());
   if (!keep) RemoveTree(c.work_dir);
   return 0;
