@@ -8,7 +8,7 @@
 #                 a run, then resume and rollback: TORTURE_RUNS (300) runs (LVU_TORTURE_SEED=N
 #                 replays a seed it printed); then the lvupdate.data fuzz target under libFuzzer
 #                 (clang), TORTURE_SECONDS (60); and every crash of an aix run over the shims
-#                 (before and after each step's command and its undo, resumed and rolled back: 76)
+#                 (before and after each step's command and its undo, resumed and rolled back: 82)
 #   make bench    deps + lvupdate + the benchmarks: $(BUILD)/bench/report.md (docs/performance.md)
 #   make test-bigendian
 #                 big-endian (AIX on POWER is): cross-builds the tests that need no lvupdate

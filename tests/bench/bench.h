@@ -123,6 +123,8 @@ struct ProcResults {
   std::vector<ProcTiming> t;
   std::string sync_line_run;     // LD_PRELOADed counter, whole `run --speed max`
   std::string sync_line_resume;
+  // Other commands on the journal the counted run left: (command, line).
+  std::vector<std::pair<std::string, std::string>> sync_lines;
   std::string strace_summary;    // strace -f -c of run, when strace exists
 };
 void RunProcs(const Config& c, ProcResults* r);

@@ -190,6 +190,23 @@ void RunProcs(const Config& c, ProcResults* r) {
     std::string out = base + "/synccount.run";
     lvu.Run(home, lvu.RunArgs(home), 0, {"LD_PRELOAD=" + c.preload, "LVU_SYNCCOUNT_OUT=" + out});
     r->sync_line_run = ReadFile(out);
+    // Then the inspection commands (read-only: none should sync) and a
+    // rollback, which reverts the completed update (a writer's open of an
+    // existing journal, then its two steps).
+    const std::vector<std::vector<std::string>> after = {
+        {"status"}, {"journal", "list"}, {"journal", "show"}, {"journal", "events"}, {"journal", "verify"},
+        {"sim", "show"}, {"rollback"}};
+    for (size_t k = 0; k < after.size(); ++k) {
+      const std::string o = base + "/synccount.after" + std::to_string(k);
+      int code = 0;
+      auto args = lvu.Args(home, after[k]);
+      RunProcess(args, {"LD_PRELOAD=" + c.preload, "LVU_SYNCCOUNT_OUT=" + o}, &code, "");
+      if (code != 0) Die("counting syncs: `" + after[k][0] + "` exited " + std::to_string(code));
+      std::string line = ReadFile(o), name;
+      while (!line.empty() && line.back() == '\n') line.pop_back();
+      for (const auto& w : after[k]) name += (name.empty() ? "" : " ") + w;
+      r->sync_lines.push_back({name, line});
+    }
     std::string ch = base + "/count-crash";
     RemoveTree(ch);
     PrepareHome(c, ch);

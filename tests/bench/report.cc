@@ -317,6 +317,11 @@ void WriteReport(const Config& c, const Machine& m, const AppendResults& a, cons
     }
     o << "\nWhole processes (liblvu_synccount.so LD_PRELOADed into build/lvupdate, open included): `run`: "
       << p.sync_line_run << "; `resume` after a crash at the middle step: " << p.sync_line_resume << ".\n\n";
+    if (!p.sync_lines.empty()) {
+      o << "Then, on the journal that run left (LD_PRELOADed counter):\n\n| command | syncs |\n|---|---|\n";
+      for (const auto& [cmd, line] : p.sync_lines) o << "| `lvupdate " << cmd << "` | " << line << " |\n";
+      o << "\n";
+    }
     if (!p.strace_summary.empty()) {
       o << "Cross-check, `strace -f -c -e trace=fdatasync,fsync` of one `run --speed max` (all files, engine and "
         << "simulator together):\n\n```\n" << p.strace_summary << "\n```\n\n";

@@ -120,7 +120,7 @@ constexpr StepInfo kSteps[] = {
 // crash after it (28 cases), and one crash in each undo, its kind and
 // recovery rotating (9 cases). With LVU_AIX_CRASH_ALL=1 (`make torture`):
 // before and after each step's command, resumed and (before the restart)
-// rolled back, and before and after each undo, resumed and rolled back (76
+// rolled back, and before and after each undo, resumed and rolled back (82
 // cases).
 std::vector<Case> Cases() {
   const char* all = std::getenv("LVU_AIX_CRASH_ALL");
