@@ -63,10 +63,11 @@ Status LockFile::Acquire(const std::string& dir, std::unique_ptr<LockFile>* out)
     return Errno("cannot lock " + path, err);
   }
 
+  // The pid is for messages about the holder while it runs: the lock itself
+  // is the flock, which no crash outlives, so the file is not synced.
   std::string content = std::to_string(getpid()) + "\n";
   if (ftruncate(fd, 0) != 0 ||
-      pwrite(fd, content.data(), content.size(), 0) != static_cast<ssize_t>(content.size()) ||
-      fsync(fd) != 0) {
+      pwrite(fd, content.data(), content.size(), 0) != static_cast<ssize_t>(content.size())) {
     int err = errno;
     close(fd);  // also releases the lock
     return Errno("cannot write " + path, err);
