@@ -105,6 +105,19 @@ int Open(const GlobalOptions& g, Opened* o, bool recorded = false) {
   return kExitOk;
 }
 
+// Whether a read-only look shows no operation to resume: no journal, or
+// one with no active operation and no lost records (a journal that lost
+// records goes the writer's way, which refuses it saying so).
+bool NothingToResume(const GlobalOptions& g) {
+  std::string home;
+  if (!ResolveHome(g.home, &home).ok()) return false;
+  std::unique_ptr<journal::Journal> j;
+  Status s = journal::Journal::Open(home + "/journal", journal::Journal::Mode::kReadOnly, &j);
+  if (s.IsNotFound()) return true;
+  std::string active;
+  return s.ok() && j->LostRecords().ok() && j->ActiveOp(&active).ok() && active.empty();
+}
+
 actions::Settings SettingsFor(const Opened& o, bool no_auto_rollback) {
   actions::Settings st;
   st.auto_rollback = !no_auto_rollback;
@@ -240,6 +253,13 @@ int CmdResume(const GlobalOptions& g, const ResumeOptions& o) {
   }
   if (!o.reason.empty() && o.reason.find_first_not_of(" ") == std::string::npos) {
     return Fail(kExitBadInput, Status::InvalidArgument("--reason is blank: say why, in words"));
+  }
+  if (ov.kind == actions::ResumeOverride::Kind::kNone && !g.driver_named && NothingToResume(g)) {
+    // Read-only: no writer's open (its syncs), no log, no journal created.
+    actions::OpResult r;
+    r.ending = actions::Ending::kNothingToDo;
+    r.reason = actions::kNothingToResume;
+    return ReportOutcome("", Status::OK(), r, false, o.json);
   }
   Opened op;
   if (int rc = Open(g, &op, /*recorded=*/true); rc != kExitOk) return rc;

@@ -84,7 +84,7 @@ void PrintJson(const std::string& log, const actions::OpResult& r, int exit_code
                         {"total_s", SecondsJson(Total(r))},
                         {"estimated_blackout_s", SecondsJson(r.estimated_blackout_s)},
                         {"estimated_total_s", SecondsJson(r.estimated_global_s)},
-                        {"log", log},
+                        {"log", log.empty() ? nlohmann::json(nullptr) : nlohmann::json(log)},
                         {"waiting_for_operator", r.needs_decision},
                         {"next", next}};
   if (r.needs_decision) {

@@ -560,7 +560,7 @@ Status Executor::Resume(const ResumeOverride& o, OpResult* result) {
   std::string active;
   LVU_RETURN_IF_ERROR(journal_->ActiveOp(&active));
   if (active.empty()) {
-    const std::string none = "there is no unfinished operation to resume (`lvupdate status` shows the last one)";
+    const std::string none = kNothingToResume;
     // Nothing to do is done (exit 0); an override names a step that is not there.
     if (o.kind != ResumeOverride::Kind::kNone) return Status::InvalidArgument(none);
     result->ending = Ending::kNothingToDo;

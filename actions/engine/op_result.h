@@ -16,6 +16,10 @@
 
 namespace lvu::actions {
 
+// Resume's reason when there is no unfinished operation.
+inline constexpr char kNothingToResume[] =
+    "there is no unfinished operation to resume (`lvupdate status` shows the last one)";
+
 enum class Ending {
   kCompleted,
   kRolledBack,

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <thread>
 
 #include "tests/support/lvu_process.h"
@@ -318,6 +319,23 @@ TEST_F(RunTest, ResumeWithNothingToResumeIsExit0) {
   EXPECT_EQ(nlohmann::json::parse(r.out)["outcome"], "nothing_to_do");
   r = Lvupdate(home(), {"resume", "--retry-step"});
   EXPECT_EQ(r.exit_code, 2) << r.out;
+}
+
+// After a completed run, resume reads the journal read-only: it writes
+// nothing (no new RocksDB manifest or options file, no log file).
+TEST_F(RunTest, ResumeWithNothingToResumeWritesNothing) {
+  ASSERT_EQ(Lvupdate(home(), {"run", "-d", home() + "/fixes", "dummy.150813.epkg.Z"}).exit_code, 0);
+  auto names = [](const std::string& dir) {
+    std::set<std::string> n;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) n.insert(e.path().filename().string());
+    return n;
+  };
+  const auto journal = names(home() + "/journal"), logs = names(home() + "/logs");
+  ProcResult r = Lvupdate(home(), {"resume"});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("Nothing to do: there is no unfinished operation to resume"), std::string::npos) << r.out;
+  EXPECT_EQ(names(home() + "/journal"), journal);
+  EXPECT_EQ(names(home() + "/logs"), logs);
 }
 
 TEST_F(RunTest, SecondProcessIsLockedOutAndKillNineIsRecoverable) {
