@@ -56,6 +56,10 @@ struct JournalOptions {
   // null for the machine's own. Tests inject faults and power losses here.
   std::shared_ptr<rocksdb::FileSystem> fs;
   uint64_t reserve_bytes = kJournalReserveBytes;
+  // A writer's open flushes the write-ahead log into table files when it
+  // holds more than this (a smaller log stays: no table file, no sync for
+  // one); 0 flushes any log (the byte-order test wants both formats).
+  uint64_t flush_log_above_bytes = 1 << 20;
 };
 
 // What the ops column family keeps for each operation (a cache of the fold's

@@ -574,8 +574,6 @@ std::string WalFiles(rocksdb::FileSystem* fs, const std::string& dir) {
   return names;
 }
 
-constexpr uint64_t kFlushWalAboveBytes = 1 << 20;
-
 // The bytes of the write-ahead log files in `dir`.
 uint64_t WalBytes(rocksdb::FileSystem* fs, const std::string& dir) {
   std::vector<std::string> children;
@@ -628,8 +626,8 @@ void JournalRocksOptions(rocksdb::Options* o) {
   // A writer's open keeps what the write-ahead log holds in memory (and
   // the log, until a later flush) instead of flushing it into a table file
   // per family: three fewer table files and their syncs on every open.
-  // Open flushes once the log passes kFlushWalAboveBytes, so that what a
-  // read-only open replays stays small.
+  // Open flushes once the log passes JournalOptions::flush_log_above_bytes,
+  // so that what a read-only open replays stays small.
   o->avoid_flush_during_recovery = true;
   o->listeners.push_back(std::make_shared<NoAutomaticRecovery>());
   LimitInfoLog(o);
@@ -813,7 +811,7 @@ Status Journal::Open(const std::string& dir, Mode mode, std::unique_ptr<Journal>
     LVU_RETURN_IF_ERROR(journal->InitHighWater());
     // The log a read-only open replays stays small: past 1 MiB (some 3,000
     // events, tens of operations), this open flushes it into table files.
-    if (WalBytes(fs.get(), dir) > kFlushWalAboveBytes) {
+    if (WalBytes(fs.get(), dir) > jo.flush_log_above_bytes) {
       rocksdb::FlushOptions fo;
       fo.wait = true;
       LVU_RETURN_IF_ERROR(FromRocks(db->Flush(fo, handles), "cannot flush the journal's log at " + dir));
