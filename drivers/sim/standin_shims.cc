@@ -44,6 +44,16 @@ std::vector<std::string> StandInShimNames() {
           "sim-workload-state",      "sim-live-update-state", "sim-vhost-client"};
 }
 
+std::string StandInConfig(const std::string& dir) {
+  std::string conf;
+  for (const std::string& name : StandInShimNames()) {
+    std::string key = name.substr(4);  // "sim-workload-checkpoint" -> "workload_checkpoint_command"
+    for (char& c : key) c = c == '-' ? '_' : c;
+    conf += key + "_command = " + dir + "/" + name + "\n";
+  }
+  return conf;
+}
+
 bool RunStandInShim(SimSystem* sim, const World& w, const std::vector<std::string>& a, const std::string& input,
                     ShimOutput* out) {
   const std::string& cmd = a[0];

@@ -27,6 +27,10 @@ namespace lvu::drivers::sim {
 
 std::vector<std::string> StandInShimNames();
 
+// The aix.conf lines that set each of the six commands to its stand-in in
+// `dir` ("workload_checkpoint_command = DIR/sim-workload-checkpoint\n"...).
+std::string StandInConfig(const std::string& dir);
+
 // True with *out set for a stand-in; false for another command. `input`:
 // the standard input (sim-workload-checkpoint's classification).
 bool RunStandInShim(SimSystem* sim, const World& w, const std::vector<std::string>& argv, const std::string& input,

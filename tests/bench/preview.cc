@@ -14,6 +14,7 @@
 
 #include "base/file.h"
 #include "base/str_printf.h"
+#include "drivers/sim/standin_shims.h"
 #include "tests/bench/bench.h"
 
 namespace lvu::bench {
@@ -60,13 +61,7 @@ void RunPreview(const Config& c, PreviewResults* r) {
   lvu({"--driver", "aix", "hmcauth", "-a", "10.1.50.30", "-u", "hscroot", "-p", "abc1234"}, {on_path});
   if (code != 0) Die("hmcauth over the shims failed");
   std::string conf = Slurp(home + "/aix.conf");
-  for (const char* k : {"workload_checkpoint", "workload_restart", "workload_thaw", "workload_state"}) {
-    std::string dashed = k;
-    dashed[dashed.find('_')] = '-';
-    conf += std::string(k) + "_command = " + shims + "/sim-" + dashed + "\n";
-  }
-  conf += "live_update_state_command = " + shims + "/sim-live-update-state\n";
-  conf += "vhost_client_command = " + shims + "/sim-vhost-client\n";
+  conf += drivers::sim::StandInConfig(shims);
   conf += "checked_by_hand = sysdumpdev snapshot mount lscfg capi diskless session lslpp trustchk tcb kerberos "
           "powersc lswpar lssrc ras vmo ps ifix_location lslic slots vnic procfiles kext_safety\n";
   if (!WriteFileAtomically(home + "/aix.conf", conf).ok()) Die("aix.conf");

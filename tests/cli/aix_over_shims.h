@@ -9,20 +9,14 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "drivers/sim/standin_shims.h"
 #include "tests/support/lvu_process.h"
 
 namespace lvu::testing {
 
 // aix.conf's six commands for what has no public interface, set to the
 // shims' stand-ins in `dir` (drivers/sim/standin_shims.h).
-inline std::string StandIns(const std::string& dir) {
-  return "workload_checkpoint_command = " + dir + "/sim-workload-checkpoint\n"
-         "workload_restart_command = " + dir + "/sim-workload-restart\n"
-         "workload_thaw_command = " + dir + "/sim-workload-thaw\n"
-         "workload_state_command = " + dir + "/sim-workload-state\n"
-         "live_update_state_command = " + dir + "/sim-live-update-state\n"
-         "vhost_client_command = " + dir + "/sim-vhost-client\n";
-}
+inline std::string StandIns(const std::string& dir) { return drivers::sim::StandInConfig(dir); }
 
 // The lab presented as the AIX and HMC commands (sim shims first on PATH,
 // restored on destruction), hmcauth done and the six commands of what has
