@@ -561,32 +561,21 @@ Status RocksJournal::Import(const std::vector<Event>& events) {
   return Status::OK();
 }
 
-
-// The write-ahead log files of `dir`, by name ("000004.log"), for messages.
-std::string WalFiles(rocksdb::FileSystem* fs, const std::string& dir) {
+// The write-ahead log files of `dir`, by name ("000004.log"), for messages;
+// *bytes, when given, their total size (a writer's open flushes a big log).
+std::string WalFiles(rocksdb::FileSystem* fs, const std::string& dir, uint64_t* bytes = nullptr) {
   std::vector<std::string> children;
   std::string names;
+  if (bytes != nullptr) *bytes = 0;
   if (!fs->GetChildren(dir, rocksdb::IOOptions(), &children, nullptr).ok()) return "";
   std::sort(children.begin(), children.end());
   for (const std::string& c : children) {
-    if (c.size() > 4 && c.ends_with(".log")) names += (names.empty() ? "" : ", ") + dir + "/" + c;
+    if (c.size() <= 4 || !c.ends_with(".log")) continue;
+    names += (names.empty() ? "" : ", ") + dir + "/" + c;
+    uint64_t size = 0;
+    if (bytes != nullptr && fs->GetFileSize(dir + "/" + c, rocksdb::IOOptions(), &size, nullptr).ok()) *bytes += size;
   }
   return names;
-}
-
-// The bytes of the write-ahead log files in `dir`.
-uint64_t WalBytes(rocksdb::FileSystem* fs, const std::string& dir) {
-  std::vector<std::string> children;
-  if (!fs->GetChildren(dir, rocksdb::IOOptions(), &children, nullptr).ok()) return 0;
-  uint64_t total = 0;
-  for (const std::string& c : children) {
-    uint64_t size = 0;
-    if (c.size() > 4 && c.ends_with(".log") &&
-        fs->GetFileSize(dir + "/" + c, rocksdb::IOOptions(), &size, nullptr).ok()) {
-      total += size;
-    }
-  }
-  return total;
 }
 
 // Turns RocksDB's automatic recovery from a background error off: after a
@@ -811,7 +800,9 @@ Status Journal::Open(const std::string& dir, Mode mode, std::unique_ptr<Journal>
     LVU_RETURN_IF_ERROR(journal->InitHighWater());
     // The log a read-only open replays stays small: past 1 MiB (some 3,000
     // events, tens of operations), this open flushes it into table files.
-    if (WalBytes(fs.get(), dir) > jo.flush_log_above_bytes) {
+    uint64_t log_bytes = 0;
+    WalFiles(fs.get(), dir, &log_bytes);
+    if (log_bytes > jo.flush_log_above_bytes) {
       rocksdb::FlushOptions fo;
       fo.wait = true;
       LVU_RETURN_IF_ERROR(FromRocks(db->Flush(fo, handles), "cannot flush the journal's log at " + dir));
