@@ -29,15 +29,19 @@ CMAKE_ARGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 PACKAGES := g++ make cmake pkg-config \
             librocksdb-dev capnproto libcapnp-dev libspdlog-dev libfmt-dev libcli11-dev \
             nlohmann-json3-dev libarchive-dev libgtest-dev libgmock-dev \
-            libsqlite3-dev clang libclang-rt-14-dev openssh-client
+            libsqlite3-dev openssh-client
+# Only make torture's fuzz target needs clang (libFuzzer): about 300 MB that
+# make test and CI do not download.
+TORTURE_PACKAGES := clang libclang-rt-14-dev
 
-.PHONY: all deps build demo test bench torture test-bigendian deps-s390x clean
+.PHONY: all deps deps-torture build demo test bench torture test-bigendian deps-s390x clean
 
 all: build
 
-deps:
+# $(call install-missing,PACKAGES): apt-get installs those not installed.
+define install-missing
 	@missing=""; \
-	for p in $(PACKAGES); do \
+	for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -46,6 +50,13 @@ deps:
 	else \
 	  echo "All Debian packages are installed."; \
 	fi
+endef
+
+deps:
+	$(call install-missing,$(PACKAGES))
+
+deps-torture: deps
+	$(call install-missing,$(TORTURE_PACKAGES))
 
 $(BUILD)/CMakeCache.txt:
 	cmake -S . -B $(BUILD) $(CMAKE_ARGS)
@@ -77,7 +88,7 @@ test: deps
 # inputs it finds go to $(BUILD)/fuzz/corpus, a crash to $(BUILD)/fuzz/crash-*.
 TORTURE_SECONDS ?= 60
 TORTURE_RUNS ?= 300
-torture: deps
+torture: deps-torture
 	@$(MAKE) --no-print-directory build
 	LVU_TORTURE_RUNS=$(TORTURE_RUNS) $(BUILD)/tests/storage_tests --gtest_filter='StorageFaultTorture.*'
 	LVU_AIX_CRASH_ALL=1 $(BUILD)/tests/cli_tests --gtest_filter='EveryStepWithACommand/AixCrashTest.*'
