@@ -33,6 +33,7 @@ struct Lpar {
   std::vector<std::string> ifixes;     // emgr -l labels of the running image
   std::vector<LparDisk> disks;         // lspath, grouped by disk
   std::string workload;                // "running", "frozen", "" (none)
+  std::string os_level;                // lssyscfg's os_version level: "7200-00-00-0000"; "" unknown
 };
 
 // A disk (LUN) as `lspv` reports it, plus what rootvg image it holds.

@@ -156,6 +156,7 @@ class AixSystem::AixHmc : public Hmc {
       l.id = static_cast<int>(p.lpar_id);
       l.name = p.name;
       l.state = p.state;
+      l.os_level = OsLevelOf(p.os_version);
       if (l.state == "Running") LVU_RETURN_IF_ERROR(WorkloadState(l.id, &l.workload));
       for (const auto& pr : procs) {
         if (pr.lpar_id == p.lpar_id) l.proc_units = pr.curr_proc_units.value_or(pr.curr_procs.value_or(0));

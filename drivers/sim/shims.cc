@@ -29,6 +29,13 @@
 namespace lvu::drivers::sim {
 namespace {
 
+// lssyscfg's os_version as a real HMC prints it: "AIX 7.2 7200-00-00-0000"
+// (../shared/aix-outputs/hmc_lssyscfg_r_lpar.*: "AIX 7.1 7100-00-00-0000").
+std::string OsVersion(const std::string& level) {
+  if (level.size() < 2) return "Unknown";
+  return "AIX " + level.substr(0, 1) + "." + level.substr(1, 1) + " " + level;
+}
+
 ShimOutput Out(std::string text) { return {0, std::move(text), ""}; }
 ShimOutput Err(int code, std::string text) { return {code, "", std::move(text)}; }
 
@@ -277,7 +284,7 @@ class Shims {
     for (const WorldLpar& l : w_.lpars) {
       if (only >= 0 && l.id != only) continue;
       out += "name=" + l.name + ",lpar_id=" + std::to_string(l.id) + ",lpar_env=aixlinux,state=" + l.state +
-             ",os_version=AIX " + l.os_level + ",curr_profile=normal,default_profile=normal,remote_restart_capable=" +
+             ",os_version=" + OsVersion(l.os_level) + ",curr_profile=normal,default_profile=normal,remote_restart_capable=" +
              (l.remote_restart ? "1" : "0") + "\n";
     }
     if (out.empty()) return Out("No results were found.\n");

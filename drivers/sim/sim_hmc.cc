@@ -65,6 +65,7 @@ Status SimHmc::ListLpars(std::vector<Lpar>* out) {
     x.ifixes = w.RunningIfixes(l);
     x.disks = l.disks;
     x.workload = l.workload;
+    x.os_level = l.os_level;
     out->push_back(std::move(x));
   }
   return Status::OK();

@@ -39,11 +39,16 @@ TEST(LssyscfgLparTest, Partitions) {
   EXPECT_EQ(p[0].rmc_ipaddr, "192.168.200.235");
   EXPECT_EQ(p[1].lpar_env, "vioserver");
   EXPECT_EQ(p[1].os_version, "Nieznane");  // "Unknown" on a Polish HMC
+  EXPECT_EQ(OsLevelOf(p[0].os_version), "6100-00-01-0748");
+  EXPECT_EQ(OsLevelOf(p[1].os_version), "");
+  EXPECT_EQ(OsLevelOf("AIX 7100-00-00-0000"), "");      // no release: not an HMC's form
+  EXPECT_EQ(OsLevelOf("AIX 7.2 7100-00-00-0000"), "");  // a release that is not the level's
   EXPECT_EQ(p[3].name, "dump");
   EXPECT_EQ(p[3].state, "Not Activated");
   EXPECT_EQ(p[3].rmc_ipaddr, "");
   EXPECT_EQ(p[3].curr_profile, "test_1");
   ASSERT_TRUE(ParseLssyscfgLpar(Shared("hmc_lssyscfg_r_lpar.3.txt"), &p).ok());
+  EXPECT_EQ(OsLevelOf(p[0].os_version), "7100-00-00-0000");
   EXPECT_EQ(p[0].lpar_id, 15);
   EXPECT_EQ(*p[0].record.Find("curr_lpar_proc_compat_mode"), "POWER7");
 }

@@ -78,6 +78,8 @@ TEST_F(OverShimsTest, ItReadsThePartitionItsDisksAndTheFrameAsTheSimDriverDoes) 
     EXPECT_EQ(al[i].state, sl[i].state);
     EXPECT_DOUBLE_EQ(al[i].proc_units, sl[i].proc_units);
     EXPECT_EQ(al[i].mem_mb, sl[i].mem_mb);
+    EXPECT_EQ(al[i].os_level, sl[i].os_level) << al[i].name;
+    EXPECT_FALSE(al[i].os_level.empty()) << al[i].name;
     EXPECT_EQ(al[i].workload, sl[i].workload) << al[i].name;
     if (al[i].id == s_id) {  // the partition lvupdate runs on: its bootlist, boot disk and workload too
       EXPECT_EQ(al[i].bootlist, sl[i].bootlist);

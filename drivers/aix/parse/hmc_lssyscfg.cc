@@ -121,4 +121,16 @@ nlohmann::json ToJson(const std::vector<HmcProfile>& v) {
   return a;
 }
 
+std::string OsLevelOf(const std::string& os_version) {
+  // "AIX " V.R " " NNNN-NN-NN-NNNN: release, technology level, service pack, build week.
+  if (os_version.size() != 4 + 3 + 1 + 15 || os_version.compare(0, 4, "AIX ") != 0) return "";
+  const std::string word = os_version.substr(8);
+  if (os_version[7] != ' ' || os_version[5] != '.' || os_version[4] != word[0] || os_version[6] != word[1]) return "";
+  for (size_t i = 0; i < word.size(); ++i) {
+    const bool dash = i == 4 || i == 7 || i == 10;
+    if (dash ? word[i] != '-' : (word[i] < '0' || word[i] > '9')) return "";
+  }
+  return word;
+}
+
 }  // namespace lvu::drivers::aix

@@ -46,6 +46,11 @@ struct HmcPartition {
 };
 Status ParseLssyscfgLpar(const std::string& text, std::vector<HmcPartition>* out);
 
+// The level in an os_version: "6100-00-01-0748" for "AIX 6.1 6100-00-01-0748";
+// "" for anything not of that form, "AIX V.R NNNN-NN-NN-NNNN" with V.R the
+// level's first two digits: a localised "Unknown" ("Nieznane"), a VIOS's.
+std::string OsLevelOf(const std::string& os_version);
+
 // lssyscfg -r prof. Required: name, lpar_name, lpar_id.
 struct HmcProfile {
   std::string name;
