@@ -1,6 +1,8 @@
 # lvupdate: the two commands of the README, and the set-up they need.
 #
 #   make deps     install the missing Debian packages (apt-get, only when missing)
+#   make deps-torture
+#                 deps + clang and its sanitizer runtime, for make torture's fuzz target only
 #   make          build into build/ (the program: build/lvupdate)
 #   make demo     deps + build + a simulated system + a preview and a live update
 #   make test     deps + build + every test (ctest)
